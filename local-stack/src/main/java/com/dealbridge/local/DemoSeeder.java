@@ -1,0 +1,107 @@
+package com.dealbridge.local;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Creates the demo data through the services' real admin endpoints: one partner with two users, three sales
+ * reps and four products. Each created thing is recorded in the {@link SeedFile} at once; a step already
+ * recorded is skipped, so a seeding cut short (service not ready, endpoint missing) resumes on the next start.
+ */
+final class DemoSeeder {
+
+    record Person(String key, String name, String email) {
+    }
+
+    record Product(String key, String name, String sku, String unitPrice) {
+    }
+
+    static final String PARTNER_NAME = "Acme Partners";
+    static final int PARTNER_CAPACITY = 5;
+    static final List<Person> PARTNER_USERS = List.of(
+            new Person("alice", "Alice Archer", "alice@acme-partners.example"),
+            new Person("bob", "Bob Brennan", "bob@acme-partners.example"));
+    static final List<Person> SALES_REPS = List.of(
+            new Person("rita", "Rita Reyes", "rita@vendor.example"),
+            new Person("sam", "Sam Sato", "sam@vendor.example"),
+            new Person("tess", "Tess Tanaka", "tess@vendor.example"));
+    static final List<Product> PRODUCTS = List.of(
+            new Product("starter", "Starter plan", "PLAN-STARTER", "49.00"),
+            new Product("growth", "Growth plan", "PLAN-GROWTH", "199.00"),
+            new Product("enterprise", "Enterprise plan", "PLAN-ENTERPRISE", "999.00"),
+            new Product("onboarding", "Onboarding package", "SRV-ONBOARDING", "1500.00"));
+
+    private final AdminApi partner;
+    private final AdminApi crm;
+    private final SeedFile seeds;
+
+    DemoSeeder(AdminApi partner, AdminApi crm, SeedFile seeds) {
+        this.partner = partner;
+        this.crm = crm;
+        this.seeds = seeds;
+    }
+
+    void seed() throws SeedingException {
+        if (seeds.isComplete()) {
+            return;
+        }
+        String partnerId = seedPartner();
+        for (Person user : PARTNER_USERS) {
+            seedPerson(partner, "/admin/partners/" + partnerId + "/users", "partner-user." + user.key(), user);
+        }
+        for (Person rep : SALES_REPS) {
+            seedPerson(crm, "/admin/sales-reps", "sales-rep." + rep.key(), rep);
+        }
+        for (Product product : PRODUCTS) {
+            seedProduct(product);
+        }
+        seeds.markComplete();
+    }
+
+    private String seedPartner() throws SeedingException {
+        var existing = seeds.get("partner.id");
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", PARTNER_NAME);
+        body.put("capacityLimit", PARTNER_CAPACITY);
+        JsonNode created = partner.post("/admin/partners", body);
+        String id = AdminApi.field(created, "id", "POST /admin/partners");
+        seeds.put("partner.name", PARTNER_NAME);
+        seeds.put("partner.id", id);
+        return id;
+    }
+
+    private void seedPerson(AdminApi api, String path, String prefix, Person person) throws SeedingException {
+        if (seeds.get(prefix + ".token").isPresent()) {
+            return;
+        }
+        JsonNode created = api.post(path, Map.of("name", person.name(), "email", person.email()));
+        String call = "POST " + path;
+        String id = AdminApi.field(created, "id", call);
+        String token = AdminApi.field(created, "token", call);
+        seeds.put(prefix + ".name", person.name());
+        seeds.put(prefix + ".email", person.email());
+        seeds.put(prefix + ".id", id);
+        // The token goes last: its presence marks the step as done.
+        seeds.put(prefix + ".token", token);
+    }
+
+    private void seedProduct(Product product) throws SeedingException {
+        String prefix = "product." + product.key();
+        if (seeds.get(prefix + ".id").isPresent()) {
+            return;
+        }
+        // Money travels as a decimal string (API.md), never as a binary floating-point number.
+        JsonNode created = crm.post("/admin/products",
+                Map.of("name", product.name(), "sku", product.sku(), "unitPrice", product.unitPrice()));
+        String id = AdminApi.field(created, "id", "POST /admin/products");
+        seeds.put(prefix + ".name", product.name());
+        seeds.put(prefix + ".sku", product.sku());
+        seeds.put(prefix + ".id", id);
+    }
+}
