@@ -1,0 +1,49 @@
+package com.dealbridge.sync.config;
+
+import com.dealbridge.sync.api.ProductNames;
+import com.dealbridge.sync.api.SharedDealController;
+import com.dealbridge.sync.api.SharedDealQueries;
+import com.dealbridge.sync.api.SyncAdminController;
+import com.dealbridge.sync.inbox.DeadLetters;
+import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.sync.store.SyncStatusReader;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/** The HTTP side of sync that both services share: shared-deal reads and the sync admin endpoints. */
+@AutoConfiguration(after = SyncAutoConfiguration.class)
+@ConditionalOnWebApplication
+public class SyncWebAutoConfiguration {
+
+    @Bean
+    SharedDealQueries sharedDealQueries(SharedDeals sharedDeals, ObjectProvider<ProductNames> productNames) {
+        return new SharedDealQueries(sharedDeals, productNames.getIfAvailable(() -> SyncWebAutoConfiguration::ids));
+    }
+
+    @Bean
+    SharedDealController sharedDealController(SharedDealQueries queries) {
+        return new SharedDealController(queries);
+    }
+
+    @Bean
+    SyncStatusReader syncStatusReader(MongoOperations mongo) {
+        return new SyncStatusReader(mongo);
+    }
+
+    @Bean
+    SyncAdminController syncAdminController(SyncStatusReader status, DeadLetters deadLetters,
+                                            SyncProperties properties) {
+        return new SyncAdminController(status, deadLetters, properties);
+    }
+
+    private static Map<String, String> ids(java.util.Collection<String> productIds) {
+        Map<String, String> names = new HashMap<>();
+        productIds.forEach(id -> names.put(id, id));
+        return names;
+    }
+}

@@ -1,0 +1,15 @@
+package com.dealbridge.sync.domain;
+
+import java.time.Instant;
+
+/**
+ * What every shared-deal event carries: identity for dedupe, the deal it belongs to, and its place in the
+ * origin's per-deal sequence (from 1, without gaps).
+ */
+public record EventHeader(String eventId, String sharedDealId, String partnerId, Origin origin, long sequence,
+                          Hlc hlc, Instant occurredAt, Actor actor) {
+
+    public Stamp stamp() {
+        return new Stamp(hlc, origin);
+    }
+}

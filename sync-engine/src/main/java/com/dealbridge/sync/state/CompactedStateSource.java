@@ -1,0 +1,16 @@
+package com.dealbridge.sync.state;
+
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * A service's state that it publishes to a compacted topic (partner accounts, the product catalogue). The engine
+ * republishes all of it at start-up, so an update lost in a crash between the save and the send heals itself.
+ */
+public interface CompactedStateSource {
+
+    String topic();
+
+    /** Every current record by key; small by nature (accounts, catalogue). */
+    Map<String, SpecificRecord> currentState();
+}
