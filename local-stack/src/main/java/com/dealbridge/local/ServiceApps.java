@@ -19,12 +19,12 @@ final class ServiceApps {
         List<String> args = common(settings.partnerPort(), kafkaBootstrap, mongoUri, LocalStack.PARTNER_ADMIN_TOKEN);
         args.add("--spring.mail.host=" + LocalStackSettings.HOST);
         args.add("--spring.mail.port=" + smtpPort);
-        return run(PartnerServiceApplication.builder(), args);
+        return run(PartnerServiceApplication.builder(), PartnerServiceApplication.class, args);
     }
 
     static ConfigurableApplicationContext startCrm(LocalStackSettings settings, String kafkaBootstrap,
             String mongoUri) {
-        return run(CrmServiceApplication.builder(),
+        return run(CrmServiceApplication.builder(), CrmServiceApplication.class,
                 common(settings.crmPort(), kafkaBootstrap, mongoUri, LocalStack.CRM_ADMIN_TOKEN));
     }
 
@@ -49,8 +49,13 @@ final class ServiceApps {
         return args;
     }
 
-    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, List<String> args) {
-        // The launcher closes the contexts itself, in order, before the broker and databases go away.
-        return builder.registerShutdownHook(false).run(args.toArray(String[]::new));
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, Class<?> mainClass,
+            List<String> args) {
+        return builder
+                // Start-up lines then name the service, not the launcher that happens to run it.
+                .main(mainClass)
+                // The launcher closes the contexts itself, in order, before the broker and databases go away.
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
     }
 }

@@ -27,8 +27,8 @@ final class Summary {
                 + "/partner   crm mongodb://" + LocalStackSettings.HOST + ":" + settings.crmMongoPort() + "/crm");
         row(out, "Data directory", settings.dataDir() + "   (delete it to start from scratch)");
         out.append('\n').append(" Tokens (Authorization: Bearer <token>), also in ").append(seeds.path()).append('\n');
-        token(out, "partner admin", "", LocalStack.PARTNER_ADMIN_TOKEN);
-        token(out, "crm admin", "", LocalStack.CRM_ADMIN_TOKEN);
+        token(out, "partner admin", "/admin/** on partner-service", LocalStack.PARTNER_ADMIN_TOKEN);
+        token(out, "crm admin", "/admin/** on crm-service", LocalStack.CRM_ADMIN_TOKEN);
         seeds.get("partner.id").ifPresent(id -> row(out, "partner", seeds.get("partner.name").orElse("")
                 + "   id " + id));
         for (DemoSeeder.Person user : DemoSeeder.PARTNER_USERS) {
