@@ -1,0 +1,51 @@
+package com.dealbridge.kit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every dealbridge service shares, added as the lowest-precedence property source
+ * ({@value #SOURCE_NAME}), so any application property, environment variable or test property overrides them:
+ * <ul>
+ * <li>{@code spring.data.mongodb.auto-index-creation=true} — unique indexes declared on documents exist;</li>
+ * <li>{@code management.endpoints.web.exposure.include=health,info,prometheus};</li>
+ * <li>{@code management.endpoint.health.show-details=always};</li>
+ * <li>{@code spring.mvc.problemdetails.enabled=true} — RFC 9457 bodies for Spring's own errors;</li>
+ * <li>{@code spring.jackson.datatype.datetime.write-dates-as-timestamps=false} — ISO-8601 dates and instants;</li>
+ * <li>{@code spring.threads.virtual.enabled=false} — platform threads (2-core machines, pinned Mongo driver).</li>
+ * </ul>
+ */
+public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String SOURCE_NAME = "dealbridgeKitDefaults";
+
+    static final Map<String, Object> DEFAULTS;
+
+    static {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.data.mongodb.auto-index-creation", "true");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
+        defaults.put("spring.threads.virtual.enabled", "false");
+        DEFAULTS = Map.copyOf(defaults);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getPropertySources().contains(SOURCE_NAME)) {
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, DEFAULTS));
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,63 @@
+package com.dealbridge.kit.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Boot's {@code BasicErrorController} so that errors raised outside Spring MVC's handlers (a filter
+ * throwing, {@code response.sendError}, the container refusing a request) are also answered as
+ * {@code application/problem+json} rather than Boot's JSON or the whitelabel page.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        HttpStatus status = status(request);
+        Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        String detail;
+        if (status.is5xxServerError()) {
+            if (exception != null) {
+                log.error("Unexpected error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), exception);
+            }
+            detail = "An unexpected error occurred; it has been logged";
+        } else {
+            Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+            detail = message instanceof String text && !text.isBlank() ? text : status.getReasonPhrase();
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String path) {
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException notAUri) {
+                // The container let through a path that is not a valid URI; the problem is useful without it.
+            }
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer value) {
+            HttpStatus status = HttpStatus.resolve(value);
+            if (status != null && status.isError()) {
+                return status;
+            }
+        }
+        // Reached directly (GET /error) or with a non-error status: nothing more specific to say.
+        return code == null ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

@@ -1,0 +1,27 @@
+package com.dealbridge.kit.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+class KitSecurityAutoConfigurationTest {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(KitSecurityAutoConfiguration.class));
+
+    @Test
+    void refusesToStartWithoutAdminToken() {
+        runner.run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("dealbridge.security.admin-token must be set"));
+        runner.withPropertyValues("dealbridge.security.admin-token= ")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void startsWithAnAdminToken() {
+        runner.withPropertyValues("dealbridge.security.admin-token=secret")
+                .run(context -> assertThat(context).hasNotFailed().hasBean("bearerTokenFilter"));
+    }
+}
