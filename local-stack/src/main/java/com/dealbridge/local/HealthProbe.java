@@ -8,19 +8,22 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads {@code /actuator/health}; Kafka consumers may join a little after the HTTP port opens. */
 final class HealthProbe {
 
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final long POLL_MILLIS = 250;
 
     private final HttpClient http;
+    private final JsonMapper json;
 
-    HealthProbe(HttpClient http) {
+    HealthProbe(HttpClient http, JsonMapper json) {
         this.http = http;
+        this.json = json;
     }
 
     /** Status of each service by name once all are UP, or each one's last status when the timeout ends. */
@@ -42,7 +45,7 @@ final class HealthProbe {
         }
     }
 
-    /** "UP", "DOWN", ... as reported (the overall status is the body's first "status"), or why there is none. */
+    /** The overall "UP", "DOWN", ... as reported (503 comes with a body too), or why there is none. */
     String status(String baseUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5))
@@ -50,8 +53,10 @@ final class HealthProbe {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = STATUS.matcher(response.body());
-            return matcher.find() ? matcher.group(1) : "HTTP " + response.statusCode();
+            JsonNode status = json.readTree(response.body()).path("status");
+            return status.isString() ? status.asString() : "HTTP " + response.statusCode();
+        } catch (JacksonException e) {
+            return "HTTP answer without JSON";
         } catch (IOException e) {
             return "unreachable";
         } catch (InterruptedException e) {

@@ -130,7 +130,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Polls both services' /actuator/health until UP or the deadline; returns the last status of each. */
     Map<String, String> awaitHealth(Duration timeout) {
-        HealthProbe probe = new HealthProbe(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        HealthProbe probe = new HealthProbe(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                JsonMapper.builder().build());
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("partner-service", settings.partnerUrl());
         urls.put("crm-service", settings.crmUrl());
