@@ -196,6 +196,7 @@ public final class LocalStack implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + root + ")";
+        // Spring wraps the real reason in several layers of bean-creation messages; the innermost one says it.
+        return String.valueOf(root.getMessage());
     }
 }
