@@ -1,0 +1,165 @@
+package com.dealbridge.partner.account;
+
+import com.dealbridge.kit.security.Tokens;
+import com.dealbridge.kit.web.ConflictException;
+import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.kit.web.UnprocessableException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Partners and their users. Every change bumps the partner's revision and publishes the whole account to the
+ * accounts topic after the save, so the CRM always learns the latest state.
+ */
+@Service
+public class PartnerAccounts {
+
+    /**
+     * Notifications are on for new partners: a partner registering leads expects to hear about them, and the
+     * toggle in the settings turns them off.
+     */
+    static final boolean NOTIFY_BY_DEFAULT = true;
+
+    private final MongoOperations mongo;
+    private final PartnerAccountsTopic topic;
+    /**
+     * Bump-then-publish runs under a per-partner lock so that, within this instance, records reach the compacted
+     * topic in revision order: compaction keeps the last record, which must be the newest one.
+     */
+    private final Object[] stripes = new Object[64];
+
+    PartnerAccounts(MongoOperations mongo, PartnerAccountsTopic topic) {
+        this.mongo = mongo;
+        this.topic = topic;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    public Optional<Partner> find(String partnerId) {
+        if (partnerId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(partnerId, PartnerDocument.class)).map(PartnerDocument::toPartner);
+    }
+
+    /** The user, if it belongs to that partner. */
+    public Optional<PartnerUser> user(String partnerId, String userId) {
+        if (partnerId == null || userId == null) {
+            return Optional.empty();
+        }
+        Query query = Query.query(Criteria.where("_id").is(userId).and("partnerId").is(partnerId));
+        return Optional.ofNullable(mongo.findOne(query, PartnerUserDocument.class)).map(PartnerUserDocument::toUser);
+    }
+
+    /** All users of a partner, oldest first. */
+    public List<PartnerUser> users(String partnerId) {
+        return userDocuments(partnerId).stream().map(PartnerUserDocument::toUser).toList();
+    }
+
+    /**
+     * The communication settings (user story 6); publishes the account.
+     *
+     * @param recipientUserId a user of this partner, or null for nobody
+     * @throws NotFoundException      unknown partner
+     * @throws UnprocessableException the recipient is not a user of this partner
+     */
+    public Partner changeCommunication(String partnerId, boolean notifyRegisteredLeadActivity, String recipientUserId) {
+        requirePartner(partnerId);
+        if (recipientUserId != null && user(partnerId, recipientUserId).isEmpty()) {
+            throw UnprocessableException.of("recipientUserId", "is not a user of this partner");
+        }
+        return bumpAndPublish(partnerId, new Update()
+                .set("notifyRegisteredLeadActivity", notifyRegisteredLeadActivity)
+                .set("notificationRecipientUserId", recipientUserId));
+    }
+
+    Partner create(String name, int capacityLimit) {
+        Instant now = now();
+        PartnerDocument partner = mongo.insert(new PartnerDocument(UUID.randomUUID().toString(), name.trim(),
+                capacityLimit, null, NOTIFY_BY_DEFAULT, 1, now, now));
+        synchronized (lockFor(partner.id())) {
+            topic.publish(partner, List.of());
+        }
+        return partner.toPartner();
+    }
+
+    /**
+     * Adds a user with a fresh token; the first user also becomes the notification recipient, so a deal a rep
+     * converts always has an owner.
+     *
+     * @throws NotFoundException unknown partner
+     * @throws ConflictException the partner already has a user with this e-mail (case-insensitive)
+     */
+    IssuedUser addUser(String partnerId, String name, String email) {
+        requirePartner(partnerId);
+        String token = Tokens.newToken();
+        String trimmedEmail = email.trim();
+        PartnerUserDocument user = new PartnerUserDocument(UUID.randomUUID().toString(), partnerId, name.trim(),
+                trimmedEmail, trimmedEmail.toLowerCase(Locale.ROOT), Tokens.hash(token), now());
+        try {
+            mongo.insert(user);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Partner " + partnerId + " already has a user with e-mail " + trimmedEmail);
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(partnerId).and("notificationRecipientUserId").is(null)),
+                Update.update("notificationRecipientUserId", user.id()), PartnerDocument.class);
+        bumpAndPublish(partnerId, new Update());
+        return new IssuedUser(user.toUser(), token);
+    }
+
+    Optional<PartnerUser> userByTokenHash(String tokenHash) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("tokenHash").is(tokenHash)),
+                PartnerUserDocument.class)).map(PartnerUserDocument::toUser);
+    }
+
+    private Partner bumpAndPublish(String partnerId, Update update) {
+        synchronized (lockFor(partnerId)) {
+            PartnerDocument partner = mongo.findAndModify(Query.query(Criteria.where("_id").is(partnerId)),
+                    update.inc("revision", 1).set("changedAt", now()),
+                    FindAndModifyOptions.options().returnNew(true), PartnerDocument.class);
+            if (partner == null) {
+                throw new NotFoundException("Partner " + partnerId + " not found");
+            }
+            topic.publish(partner, userDocuments(partnerId));
+            return partner.toPartner();
+        }
+    }
+
+    private List<PartnerUserDocument> userDocuments(String partnerId) {
+        Query query = Query.query(Criteria.where("partnerId").is(partnerId))
+                .with(Sort.by("createdAt", "_id"));
+        return mongo.find(query, PartnerUserDocument.class);
+    }
+
+    private void requirePartner(String partnerId) {
+        if (find(partnerId).isEmpty()) {
+            throw new NotFoundException("Partner " + partnerId + " not found");
+        }
+    }
+
+    private Object lockFor(String partnerId) {
+        return stripes[Math.floorMod(partnerId.hashCode(), stripes.length)];
+    }
+
+    /** Mongo keeps milliseconds; truncating keeps what we answer equal to what we stored. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A new user with the token shown to the admin once. */
+    record IssuedUser(PartnerUser user, String token) {
+    }
+}

@@ -1,0 +1,98 @@
+package com.dealbridge.partner.catalogue;
+
+import com.dealbridge.sync.api.ProductNames;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The product catalogue received from the CRM over the compacted products topic. It is a read model: only the
+ * listener writes it, and an older revision never overwrites a newer one (redelivery, republish at start-up).
+ */
+@Service
+public class Catalogue implements ProductNames {
+
+    private static final Logger log = LoggerFactory.getLogger(Catalogue.class);
+
+    private final MongoOperations mongo;
+
+    Catalogue(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * The ids the CRM never published. Retired products are known: they may stay in a deal's product interest.
+     */
+    public Set<String> unknown(Collection<String> productIds) {
+        Set<String> unknown = new LinkedHashSet<>(productIds);
+        if (unknown.isEmpty()) {
+            return unknown;
+        }
+        Query query = Query.query(Criteria.where("_id").in(unknown));
+        query.fields().include("_id");
+        mongo.find(query, Document.class, collection()).forEach(found -> unknown.remove(found.getString("_id")));
+        return unknown;
+    }
+
+    /** Names by id for the known ones among {@code ids} (retired included), in one query. */
+    @Override
+    public Map<String, String> namesOf(Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("_id", "name");
+        mongo.find(query, Document.class, collection())
+                .forEach(found -> names.put(found.getString("_id"), found.getString("name")));
+        return names;
+    }
+
+    /** What the partner may choose from: the active products, by name. */
+    List<CatalogueProduct> offered() {
+        return mongo.find(Query.query(Criteria.where("active").is(true)).with(Sort.by("name", "_id")),
+                CatalogueProductDocument.class).stream().map(CatalogueProductDocument::toProduct).toList();
+    }
+
+    /**
+     * Stores the product unless a revision at least as new is already stored. One atomic upsert: when the filter
+     * (same id, older revision) matches nothing because a newer revision exists, the insert collides on the id.
+     *
+     * @return whether the product was stored
+     */
+    boolean apply(CatalogueProduct product) {
+        Query olderOrMissing = Query.query(Criteria.where("_id").is(product.id()).and("revision").lt(product.revision()));
+        Update update = new Update()
+                .set("name", product.name())
+                .set("sku", product.sku())
+                .set("unitPrice", product.unitPrice().toPlainString())
+                .set("currency", product.currency())
+                .set("active", product.active())
+                .set("revision", product.revision())
+                .set("changedAt", product.changedAt());
+        try {
+            mongo.upsert(olderOrMissing, update, CatalogueProductDocument.class);
+            return true;
+        } catch (DuplicateKeyException e) {
+            log.debug("ignored product {} revision {}: a newer one is stored", product.id(), product.revision());
+            return false;
+        }
+    }
+
+    private String collection() {
+        return mongo.getCollectionName(CatalogueProductDocument.class);
+    }
+}

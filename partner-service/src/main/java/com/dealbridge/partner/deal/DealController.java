@@ -1,0 +1,86 @@
+package com.dealbridge.partner.deal;
+
+import com.dealbridge.kit.security.Caller;
+import com.dealbridge.kit.web.BadRequestException;
+import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.sync.store.SharedDealDocument;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Deals of the caller's partner, with their registration state. */
+@RestController
+@RequestMapping("/api/deals")
+class DealController {
+
+    /** {@code amount} accepts a decimal string ({@code "12000.00"}) or a JSON number. */
+    record NewDealRequest(@NotBlank @Size(max = 200) String name,
+            @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal amount,
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as USD") String currency,
+            @NotNull LocalDate closeDate,
+            @Size(max = 100) List<@NotBlank String> contactIds,
+            @Size(max = 100) List<@NotBlank String> companyIds) {
+    }
+
+    private final Deals deals;
+    private final DealRegistrations registrations;
+
+    DealController(Deals deals, DealRegistrations registrations) {
+        this.deals = deals;
+        this.registrations = registrations;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    DealView create(Caller caller, @Valid @RequestBody NewDealRequest request) {
+        Deal deal = deals.create(caller.partnerId(), new NewDeal(request.name(), request.amount(),
+                request.currency(), request.closeDate(), request.contactIds(), request.companyIds()));
+        return DealView.of(deal, DealView.Registration.NONE);
+    }
+
+    @GetMapping("/{id}")
+    DealView get(Caller caller, @PathVariable String id) {
+        Deal deal = deals.find(caller.partnerId(), id)
+                .orElseThrow(() -> new NotFoundException("Deal " + id + " not found"));
+        return registrations.views(List.of(deal)).get(0);
+    }
+
+    /**
+     * All deals, newest first; {@code activeDealRegistrations=1} only those with an active registration (the
+     * tracking view), {@code =0} only those without.
+     */
+    @GetMapping
+    Map<String, Object> list(Caller caller, @RequestParam(required = false) Integer activeDealRegistrations) {
+        List<DealView> items;
+        if (activeDealRegistrations == null) {
+            items = registrations.views(deals.list(caller.partnerId()));
+        } else if (activeDealRegistrations == 1) {
+            List<SharedDealDocument> active = registrations.active(caller.partnerId());
+            List<Deal> registered = deals.findAll(caller.partnerId(), DealRegistrations.localDealIds(active));
+            items = DealRegistrations.views(registered, active);
+        } else if (activeDealRegistrations == 0) {
+            List<SharedDealDocument> active = registrations.active(caller.partnerId());
+            items = registrations.views(deals.listExcept(caller.partnerId(), DealRegistrations.localDealIds(active)));
+        } else {
+            throw new BadRequestException("activeDealRegistrations must be 0 or 1, was " + activeDealRegistrations);
+        }
+        return Map.of("items", items, "total", items.size());
+    }
+}

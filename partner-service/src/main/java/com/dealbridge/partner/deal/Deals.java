@@ -1,0 +1,119 @@
+package com.dealbridge.partner.deal;
+
+import com.dealbridge.kit.web.FieldError;
+import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.partner.directory.Directory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** The deals of each partner. Reads are scoped by partner: another partner's deal does not exist for you. */
+@Service
+public class Deals {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
+
+    private final MongoOperations mongo;
+    private final Directory directory;
+
+    Deals(MongoOperations mongo, Directory directory) {
+        this.mongo = mongo;
+        this.directory = directory;
+    }
+
+    public Optional<Deal> find(String partnerId, String dealId) {
+        if (partnerId == null || dealId == null) {
+            return Optional.empty();
+        }
+        Query query = Query.query(Criteria.where("_id").is(dealId).and("partnerId").is(partnerId));
+        return Optional.ofNullable(mongo.findOne(query, DealDocument.class)).map(DealDocument::toDeal);
+    }
+
+    /**
+     * Creates a deal with a new id.
+     *
+     * @throws UnprocessableException listing every invalid field: blank name, missing or negative amount (or more
+     *                                than two decimals), unknown currency, missing close date, contacts or companies
+     *                                that are not this partner's
+     */
+    public Deal create(String partnerId, NewDeal deal) {
+        NewDeal valid = validated(partnerId, deal);
+        DealDocument document = DealDocument.of(UUID.randomUUID().toString(), partnerId, valid, valid.currency(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return mongo.insert(document).toDeal();
+    }
+
+    /** This partner's deals among {@code dealIds}, newest first, in one query. */
+    public List<Deal> findAll(String partnerId, Collection<String> dealIds) {
+        if (dealIds.isEmpty()) {
+            return List.of();
+        }
+        return find(Criteria.where("partnerId").is(partnerId).and("_id").in(dealIds));
+    }
+
+    List<Deal> list(String partnerId) {
+        return find(Criteria.where("partnerId").is(partnerId));
+    }
+
+    List<Deal> listExcept(String partnerId, Collection<String> excludedIds) {
+        return find(Criteria.where("partnerId").is(partnerId).and("_id").nin(excludedIds));
+    }
+
+    private List<Deal> find(Criteria criteria) {
+        return mongo.find(Query.query(criteria).with(NEWEST_FIRST), DealDocument.class).stream()
+                .map(DealDocument::toDeal).toList();
+    }
+
+    /** Checks what Bean Validation checks at the HTTP edge again, because other features create deals too. */
+    private NewDeal validated(String partnerId, NewDeal deal) {
+        List<FieldError> errors = new ArrayList<>();
+        if (deal.name() == null || deal.name().isBlank()) {
+            errors.add(new FieldError("name", "must not be blank"));
+        }
+        BigDecimal amount = deal.amount();
+        if (amount == null) {
+            errors.add(new FieldError("amount", "must not be null"));
+        } else if (amount.signum() < 0) {
+            errors.add(new FieldError("amount", "must be greater than or equal to 0"));
+        } else if (!Money.hasValidScale(amount)) {
+            errors.add(new FieldError("amount", "must have at most " + Money.SCALE + " decimal places"));
+        }
+        String currency = deal.currency() == null ? Money.DEFAULT_CURRENCY : deal.currency();
+        if (!Money.isCurrency(currency)) {
+            errors.add(new FieldError("currency", "must be an ISO 4217 currency code such as USD"));
+        }
+        if (deal.closeDate() == null) {
+            errors.add(new FieldError("closeDate", "must not be null"));
+        }
+        List<String> contactIds = deal.contactIds() == null ? List.of() : deal.contactIds();
+        List<String> companyIds = deal.companyIds() == null ? List.of() : deal.companyIds();
+        Set<String> unknownContacts = directory.unknownContacts(partnerId, contactIds);
+        if (!unknownContacts.isEmpty()) {
+            errors.add(new FieldError("contactIds", "not contacts of your partner account: " + unknownContacts));
+        }
+        Set<String> unknownCompanies = directory.unknownCompanies(partnerId, companyIds);
+        if (!unknownCompanies.isEmpty()) {
+            errors.add(new FieldError("companyIds", "not companies of your partner account: " + unknownCompanies));
+        }
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException("The deal is invalid; see 'errors'", errors);
+        }
+        return new NewDeal(deal.name(), amount, currency, deal.closeDate(), distinct(contactIds),
+                distinct(companyIds));
+    }
+
+    private static List<String> distinct(List<String> ids) {
+        return ids.stream().distinct().toList();
+    }
+}
