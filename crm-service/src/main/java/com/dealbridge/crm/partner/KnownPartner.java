@@ -1,6 +1,7 @@
 package com.dealbridge.crm.partner;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A partner as last published on the accounts topic.
@@ -16,7 +17,7 @@ public record KnownPartner(String id, String name, int capacityLimit, List<Known
     }
 
     /** The user of this partner with that id, if any. */
-    public java.util.Optional<KnownUser> user(String userId) {
+    public Optional<KnownUser> user(String userId) {
         return users.stream().filter(user -> user.id().equals(userId)).findFirst();
     }
 }
