@@ -3,6 +3,7 @@ package com.dealbridge.sync.store;
 import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SharedDealEvent;
 import com.dealbridge.sync.domain.SyncClock;
+import com.dealbridge.sync.domain.SyncPolicy;
 import com.dealbridge.sync.wire.EventCodec;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,9 +23,11 @@ class DocumentWriter {
     private final EventCodec codec;
     private final SyncClock clock;
     private final Origin side;
+    private final SyncPolicy policy;
     private volatile RelaySignal relay = sharedDealId -> { };
 
-    DocumentWriter(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side) {
+    DocumentWriter(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side, SyncPolicy policy) {
+        this.policy = policy;
         this.mongo = mongo;
         this.codec = codec;
         this.clock = clock;
@@ -41,6 +44,10 @@ class DocumentWriter {
 
     Origin side() {
         return side;
+    }
+
+    SyncPolicy policy() {
+        return policy;
     }
 
     EventCodec codec() {
