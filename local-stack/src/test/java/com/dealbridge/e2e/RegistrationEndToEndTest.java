@@ -200,6 +200,16 @@ class RegistrationEndToEndTest {
         assertThat(system.partner().get("/api/shared-deals/" + id, null).status()).isEqualTo(401);
     }
 
+    @Test
+    void bothServicesReportKafkaAndMongoUp() {
+        for (var api : List.of(system.partner(), system.crm())) {
+            ApiResponse health = ok(api.get("/actuator/health", null), 200);
+            assertThat(health.json("/status")).isEqualTo("UP");
+            assertThat(health.json("/components/kafka/status")).isEqualTo("UP");
+            assertThat(health.json("/components/mongo/status")).isEqualTo("UP");
+        }
+    }
+
     private static ApiResponse awaitAssigned(PartnerUser user, String id) {
         ApiResponse[] seen = new ApiResponse[1];
         await().atMost(WAIT).until(() -> {
