@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -52,6 +53,25 @@ public class Deals {
         DealDocument document = DealDocument.of(UUID.randomUUID().toString(), partnerId, valid, valid.currency(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return mongo.insert(document).toDeal();
+    }
+
+    /**
+     * Creates the deal under an id the caller chose, unless it exists (so running it again creates it once).
+     *
+     * @throws UnprocessableException as {@link #create(String, NewDeal)}
+     */
+    public Deal ensure(String partnerId, String dealId, NewDeal deal) {
+        Optional<Deal> existing = find(partnerId, dealId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        NewDeal valid = validated(partnerId, deal);
+        try {
+            return mongo.insert(DealDocument.of(dealId, partnerId, valid, valid.currency(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS))).toDeal();
+        } catch (DuplicateKeyException e) {
+            return find(partnerId, dealId).orElseThrow(() -> e);
+        }
     }
 
     /** This partner's deals among {@code dealIds}, newest first, in one query. */

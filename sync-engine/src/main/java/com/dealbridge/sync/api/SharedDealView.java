@@ -26,7 +26,7 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
     public record QuoteView(String id, String title, String amount, String currency, String status,
                             List<LineItemView> lineItems) {
 
-        static QuoteView of(Quote quote) {
+        public static QuoteView of(Quote quote) {
             return new QuoteView(quote.id(), quote.title(), quote.amount().toPlainString(), quote.currency(),
                     quote.status().name(), quote.lineItems().stream().map(item -> new LineItemView(item.productId(),
                             item.productName(), item.quantity(), item.unitPrice().toPlainString(),
