@@ -98,6 +98,19 @@ class LifecycleEndToEndTest {
         assertThat(ok(system.partner().get("/api/shared-deals/" + id + "/shared-activity", user.token()), 200)
                 .node("/items").findValuesAsString("type")).contains("DETAILS_CHANGED", "STAGE_CHANGED");
 
+        // each side's own deal record follows its shared deal
+        await().atMost(WAIT).untilAsserted(() -> {
+            ApiResponse crmDeal = ok(system.crm().get("/api/deals/" + onCrm.json("/dealId"), rep.token()), 200);
+            assertThat(crmDeal.json("/stage")).isEqualTo("PRESENTATION_SCHEDULED");
+            assertThat(crmDeal.json("/amount")).isEqualTo("18000.00");
+            assertThat(crmDeal.json("/closeDate")).isEqualTo("2027-02-28");
+            ApiResponse partnerDeal = ok(system.partner().get("/api/deals/" + onPartner.json("/dealId"),
+                    user.token()), 200);
+            assertThat(partnerDeal.json("/name")).isEqualTo("Initech global rollout");
+            assertThat(partnerDeal.json("/amount")).isEqualTo("18000.00");
+            assertThat(partnerDeal.json("/closeDate")).isEqualTo("2027-02-28");
+        });
+
         ApiResponse badStage = system.crm().patch("/api/shared-deals/" + id, rep.token(), Map.of("stage", "WON"));
         assertThat(badStage.status()).isEqualTo(422);
         assertThat(badStage.node("/errors").findValuesAsString("field")).contains("stage");
@@ -272,7 +285,13 @@ class LifecycleEndToEndTest {
         assertThat(activeOnCrm(user)).isZero();
 
         String third = registerOnPartner(user, "Third slot, after a close");
-        assertThat(third).isNotBlank();
+        awaitCrm(third, deal -> true);
+        for (ApiResponse reopen : List.of(
+                system.partner().patch("/api/shared-deals/" + second, user.token(), Map.of("stage", "CONTRACT_SENT")),
+                system.crm().patch("/api/shared-deals/" + second, rep.token(), Map.of("stage", "CONTRACT_SENT")))) {
+            assertThat(reopen.status()).as("reopening needs a free slot: %s", reopen).isEqualTo(409);
+            assertThat(reopen.json("/detail")).contains("capacity");
+        }
         assertThat(system.partner().delete("/api/shared-deals/" + second, user.token()).status())
                 .as("a closed deal cannot be withdrawn").isEqualTo(409);
     }

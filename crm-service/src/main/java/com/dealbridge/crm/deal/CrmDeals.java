@@ -136,11 +136,11 @@ public class CrmDeals {
 
     /**
      * Brings the CRM deal in line with its shared deal's details and stage (after either side changed them); an
-     * unknown id changes nothing.
+     * unknown id, or a shared-deal version not newer than the last one mirrored, changes nothing.
      */
-    public void mirror(String dealId, String name, BigDecimal amount, String currency, LocalDate closeDate,
-            String stage) {
-        Update update = new Update().set("updatedAt", now());
+    void mirror(String dealId, String name, BigDecimal amount, String currency, LocalDate closeDate, String stage,
+            long sharedDealVersion) {
+        Update update = new Update().set("updatedAt", now()).set("sharedDealVersion", sharedDealVersion);
         if (name != null) {
             update.set("name", name);
         }
@@ -156,7 +156,10 @@ public class CrmDeals {
         if (stage != null && isStage(stage)) {
             update.set("stage", stage);
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(dealId)), update, CrmDealDocument.class);
+        Query olderMirror = Query.query(Criteria.where("_id").is(dealId).orOperator(
+                Criteria.where("sharedDealVersion").lt(sharedDealVersion),
+                Criteria.where("sharedDealVersion").exists(false)));
+        mongo.updateFirst(olderMirror, update, CrmDealDocument.class);
     }
 
     List<CrmDeal> list() {

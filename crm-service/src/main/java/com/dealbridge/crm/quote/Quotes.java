@@ -1,6 +1,5 @@
 package com.dealbridge.crm.quote;
 
-import com.dealbridge.crm.deal.CrmDeals;
 import com.dealbridge.crm.product.Product;
 import com.dealbridge.crm.product.Products;
 import com.dealbridge.kit.security.Caller;
@@ -14,9 +13,7 @@ import com.dealbridge.sync.domain.Actor;
 import com.dealbridge.sync.domain.Quote;
 import com.dealbridge.sync.domain.QuoteLineItem;
 import com.dealbridge.sync.domain.QuoteStatus;
-import com.dealbridge.sync.domain.SharedDeal;
 import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.Stage;
 import com.dealbridge.sync.store.SharedDealDocument;
 import com.dealbridge.sync.store.SharedDeals;
 import java.math.BigDecimal;
@@ -44,15 +41,12 @@ class Quotes {
     private final SharedDealQueries queries;
     private final SharedDealCommands commands;
     private final Products products;
-    private final CrmDeals crmDeals;
 
-    Quotes(SharedDeals sharedDeals, SharedDealQueries queries, SharedDealCommands commands, Products products,
-            CrmDeals crmDeals) {
+    Quotes(SharedDeals sharedDeals, SharedDealQueries queries, SharedDealCommands commands, Products products) {
         this.sharedDeals = sharedDeals;
         this.queries = queries;
         this.commands = commands;
         this.products = products;
-        this.crmDeals = crmDeals;
     }
 
     SharedDealView.QuoteView create(Caller caller, String sharedDealId, NewQuoteRequest request) {
@@ -69,12 +63,9 @@ class Quotes {
         SharedDealDocument holder = sharedDeals.findByQuoteId(quoteId)
                 .orElseThrow(() -> new NotFoundException("No quote " + quoteId));
         AtomicReference<Quote> purchased = new AtomicReference<>();
-        SharedDealDocument saved = sharedDeals.change(new SharedDealId(holder.id()), (document, clock) ->
+        // the CRM deal follows the shared deal (CLOSED_WON) through the deal package's mirror
+        sharedDeals.change(new SharedDealId(holder.id()), (document, clock) ->
                 purchased.set(document.deal().purchaseQuote(quoteId, sharedDeals.policy(), clock, actor)));
-        SharedDeal deal = saved.deal();
-        if (saved.localDealId() != null && deal.stage() == Stage.CLOSED_WON) {
-            crmDeals.mirror(saved.localDealId(), null, null, null, null, Stage.CLOSED_WON.name());
-        }
         return view(purchased.get());
     }
 

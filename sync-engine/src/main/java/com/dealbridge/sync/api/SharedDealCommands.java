@@ -1,6 +1,7 @@
 package com.dealbridge.sync.api;
 
 import com.dealbridge.kit.security.Caller;
+import com.dealbridge.kit.web.ConflictException;
 import com.dealbridge.kit.web.FieldError;
 import com.dealbridge.kit.web.ForbiddenException;
 import com.dealbridge.kit.web.UnprocessableException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -34,11 +36,14 @@ public class SharedDealCommands {
     private final SharedDeals sharedDeals;
     private final SharedDealQueries queries;
     private final ProductNames catalogue;
+    private final PartnerCapacity capacity;
 
-    public SharedDealCommands(SharedDeals sharedDeals, SharedDealQueries queries, ProductNames catalogue) {
+    public SharedDealCommands(SharedDeals sharedDeals, SharedDealQueries queries, ProductNames catalogue,
+                              PartnerCapacity capacity) {
         this.sharedDeals = sharedDeals;
         this.queries = queries;
         this.catalogue = catalogue;
+        this.capacity = capacity;
     }
 
     /**
@@ -56,6 +61,9 @@ public class SharedDealCommands {
         Stage stage = validate(patch);
         SharedDealDocument visible = queries.visible(caller, sharedDealId);
         SyncPolicy policy = sharedDeals.policy();
+        if (stage != null && !stage.isClosed() && visible.deal().status().isClosed()) {
+            checkCapacityToReopen(visible.deal());
+        }
         SharedDealDocument saved = sharedDeals.change(visible.deal().id(), (document, clock) -> {
             SharedDeal deal = document.deal();
             // the qualifying fields are never edited after creation (by default): refused, not silently ignored
@@ -111,6 +119,15 @@ public class SharedDealCommands {
         }
         throw new ForbiddenException("Only " + (side == Origin.PARTNER ? "partner users" : "sales reps")
                 + " change shared deals here");
+    }
+
+    /** Reopening a closed deal takes a capacity slot again: refused (409) when the partner has none left. */
+    private void checkCapacityToReopen(SharedDeal deal) {
+        OptionalInt limit = capacity.capacityLimit(deal.partnerId());
+        if (limit.isPresent() && sharedDeals.countActive(deal.partnerId()) >= limit.getAsInt()) {
+            throw new ConflictException("Partner capacity reached", "Reopening deal " + deal.id() + " would exceed"
+                    + " the partner's capacity limit of " + limit.getAsInt() + " active deal registration(s)");
+        }
     }
 
     private void checkEditable(SyncPolicy policy, SyncField field, String wanted, String current) {

@@ -1,5 +1,6 @@
 package com.dealbridge.sync.config;
 
+import com.dealbridge.sync.api.PartnerCapacity;
 import com.dealbridge.sync.api.ProductNames;
 import com.dealbridge.sync.api.SharedDealCommands;
 import com.dealbridge.sync.api.SharedDealController;
@@ -28,9 +29,11 @@ public class SyncWebAutoConfiguration {
 
     @Bean
     SharedDealCommands sharedDealCommands(SharedDeals sharedDeals, SharedDealQueries queries,
-                                          ObjectProvider<ProductNames> productNames) {
+                                          ObjectProvider<ProductNames> productNames,
+                                          ObjectProvider<PartnerCapacity> capacity) {
         return new SharedDealCommands(sharedDeals, queries,
-                productNames.getIfAvailable(() -> SyncWebAutoConfiguration::ids));
+                productNames.getIfAvailable(() -> SyncWebAutoConfiguration::ids),
+                capacity.getIfAvailable(() -> partnerId -> java.util.OptionalInt.empty()));
     }
 
     @Bean

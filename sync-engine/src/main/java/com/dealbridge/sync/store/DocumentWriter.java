@@ -24,10 +24,13 @@ class DocumentWriter {
     private final SyncClock clock;
     private final Origin side;
     private final SyncPolicy policy;
+    private final Supplier<List<AppliedEventListener>> listeners;
     private volatile RelaySignal relay = sharedDealId -> { };
 
-    DocumentWriter(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side, SyncPolicy policy) {
+    DocumentWriter(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side, SyncPolicy policy,
+                   Supplier<List<AppliedEventListener>> listeners) {
         this.policy = policy;
+        this.listeners = listeners;
         this.mongo = mongo;
         this.codec = codec;
         this.clock = clock;
@@ -79,6 +82,14 @@ class DocumentWriter {
         SharedDealDocument saved = document.version() == null ? mongo.insert(document) : mongo.save(document);
         if (!events.isEmpty()) {
             relay.wake(saved.id());
+        }
+        for (AppliedEventListener listener : listeners.get()) {
+            try {
+                listener.saved(saved);
+            } catch (RuntimeException e) {
+                log.warn("{} failed after deal {} was saved: {}", listener.getClass().getSimpleName(), saved.id(),
+                        e.toString());
+            }
         }
         return saved;
     }

@@ -24,7 +24,7 @@ public final class SyncStore {
     /** With the configured per-field sync policy ({@code dealbridge.sync.fields.*}). */
     public SyncStore(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side, SyncPolicy policy,
                      Supplier<List<AppliedEventListener>> listeners) {
-        this.writer = new DocumentWriter(mongo, codec, clock, side, policy);
+        this.writer = new DocumentWriter(mongo, codec, clock, side, policy, listeners);
         this.sharedDeals = new SharedDeals(mongo, writer);
         this.inbox = new SharedDealInbox(writer, listeners);
         this.outbox = new Outbox(mongo, writer);
