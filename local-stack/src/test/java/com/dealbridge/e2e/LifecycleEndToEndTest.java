@@ -11,9 +11,24 @@ import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.sync.domain.Actor;
+import com.dealbridge.sync.domain.ActorType;
+import com.dealbridge.sync.domain.HybridLogicalClock;
+import com.dealbridge.sync.domain.Origin;
+import com.dealbridge.sync.domain.PersonRef;
+import com.dealbridge.sync.domain.Registration;
+import com.dealbridge.sync.domain.SharedDeal;
+import com.dealbridge.sync.domain.SharedDealEvent;
+import com.dealbridge.sync.domain.SharedDealId;
+import com.dealbridge.sync.domain.Stage;
+import com.dealbridge.sync.domain.SyncClock;
+import com.dealbridge.sync.store.SyncStore;
+import com.dealbridge.sync.wire.EventCodec;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +40,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Issue 4 across both services and one broker: product interest, details and stage both ways as the sync policy
@@ -347,6 +363,36 @@ class LifecycleEndToEndTest {
         }
         await().atMost(WAIT).until(() -> ok(system.partner().get("/api/products", user.token()), 200)
                 .node("/items").findValuesAsString("id").contains(productId));
+    }
+
+    @Test
+    void aDealARepRegisteredIsLinkedToAPartnerDealEvenAfterACrashBetweenApplyAndLink() {
+        PartnerUser user = system.newPartner("Crash Link Partners", 5);
+        SharedDealId id = SharedDealId.random();
+        SyncClock crmClock = HybridLogicalClock.system();
+        SharedDeal crmReplica = SharedDeal.register(new Registration(id, user.partnerId(), Origin.CRM,
+                "Converted while crashing", new BigDecimal("7000.00"), "USD", LocalDate.parse("2027-08-31"),
+                Stage.QUALIFIED_TO_BUY, null, null, null, "Hello", List.of(),
+                new PersonRef(user.userId(), user.name(), user.email()),
+                new PersonRef(rep.id(), rep.name(), "lena@vendor.test"), null), Origin.CRM, crmClock,
+                new Actor(ActorType.CRM_USER, rep.id(), rep.name()));
+        SharedDealEvent registered = crmReplica.drainRecordedEvents().get(0);
+        system.stopPartner();
+        try (MongoClient client = MongoClients.create(system.partnerMongoUri())) {
+            // applied by the same store code, but no listener ran: the state of a crash right after the apply
+            new SyncStore(new MongoTemplate(client, "partner"), new EventCodec(), HybridLogicalClock.system(),
+                    Origin.PARTNER, List::of).inbox().receive(registered);
+        } finally {
+            system.startPartner();
+        }
+
+        await().atMost(WAIT).until(() -> ok(system.partner().get("/api/deals?activeDealRegistrations=1",
+                user.token()), 200).node("/items").findValuesAsString("sharedDealId").contains(id.value()));
+        ApiResponse tracked = ok(system.partner().get("/api/deals?activeDealRegistrations=1", user.token()), 200);
+        assertThat(tracked.json("/items/0/name")).isEqualTo("Converted while crashing");
+        assertThat(tracked.json("/items/0/owner/id")).isEqualTo(user.userId());
+        assertThat(ok(system.partner().get("/api/shared-deals/" + id, user.token()), 200).json("/dealId"))
+                .isEqualTo(tracked.json("/items/0/id"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
