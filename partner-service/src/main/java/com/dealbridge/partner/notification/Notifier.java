@@ -129,6 +129,8 @@ class Notifier {
             mailer.send(notification.id(), leased.get().mail());
         } catch (MailException e) {
             store.release(notification.id(), token, String.valueOf(e.getMessage()));
+            log.warn("e-mail of notification {} to {} not sent (attempt {}): {}", notification.id(),
+                    leased.get().mail().to(), leased.get().mail().attempts(), e.getMessage());
             String reason = "sending the e-mail of notification " + notification.id() + " to "
                     + leased.get().mail().to() + " failed: " + e.getMessage();
             throw permanent(e) ? new NotificationMailRefused(notification.id(), reason, e)
