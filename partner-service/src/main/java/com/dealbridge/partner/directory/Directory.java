@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -83,7 +84,7 @@ public class Directory {
         }
         Query query = Query.query(Criteria.where("_id").in(unknown).and("partnerId").is(partnerId));
         query.fields().include("_id");
-        mongo.find(query, org.bson.Document.class, mongo.getCollectionName(type))
+        mongo.find(query, Document.class, mongo.getCollectionName(type))
                 .forEach(found -> unknown.remove(found.getString("_id")));
         return unknown;
     }

@@ -1,6 +1,7 @@
 package com.dealbridge.partner.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.contracts.Topics;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
 
 @PartnerServiceIntegrationTest
 class PartnerAccountIntegrationTest {
@@ -150,7 +152,7 @@ class PartnerAccountIntegrationTest {
                 .findFirst().orElseThrow();
         assertThat(withUser.getPartnerId()).isEqualTo(partnerId);
         assertThat(withUser.getUsers()).extracting(PersonRef::getId, PersonRef::getName, PersonRef::getEmail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(userId, "Paula", "paula@published.example"));
+                .containsExactly(tuple(userId, "Paula", "paula@published.example"));
         assertThat(withUser.getNotificationRecipientUserId())
                 .as("the first user becomes the notification recipient").isEqualTo(userId);
         assertThat(withUser.getChangedAt()).isAfterOrEqualTo(created.getChangedAt());

@@ -12,6 +12,7 @@ import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.TestPartners;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+
 
 @PartnerServiceIntegrationTest
 class CatalogueIntegrationTest {
@@ -85,7 +87,7 @@ class CatalogueIntegrationTest {
         ApiResponse products = api.get("/api/products", token);
         assertThat(products.status()).as(products.toString()).isEqualTo(200);
         assertThat(products.node("/total").asInt()).isEqualTo(products.size("/items"));
-        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        Map<String, JsonNode> byId = new HashMap<>();
         products.node("/items").forEach(item -> byId.put(item.get("id").asString(), item));
         return byId;
     }

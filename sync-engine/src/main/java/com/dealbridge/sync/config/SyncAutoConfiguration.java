@@ -4,6 +4,7 @@ import com.dealbridge.contracts.Topics;
 import com.dealbridge.contracts.serde.AvroDeserializer;
 import com.dealbridge.contracts.serde.AvroSerializer;
 import com.dealbridge.sync.domain.HybridLogicalClock;
+import com.dealbridge.sync.health.KafkaHealthIndicator;
 import com.dealbridge.sync.domain.SyncClock;
 import com.dealbridge.sync.inbox.DeadLetters;
 import com.dealbridge.sync.inbox.SharedDealEventListener;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -190,6 +192,15 @@ public class SyncAutoConfiguration {
     SharedDealEventListener sharedDealEventListener(SharedDealInbox inbox, EventCodec codec,
                                                     SyncProperties properties) {
         return new SharedDealEventListener(inbox, codec, properties.inboundTopic(), properties.consumerGroup());
+    }
+
+    /** Kafka in /actuator/health: a service that cannot reach the broker cannot sync. */
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        return new KafkaHealthIndicator(config, java.time.Duration.ofSeconds(3));
     }
 
     @Bean

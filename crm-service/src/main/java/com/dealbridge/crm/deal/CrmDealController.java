@@ -1,0 +1,76 @@
+package com.dealbridge.crm.deal;
+
+import com.dealbridge.kit.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CRM deals; every rep sees every deal. */
+@RestController
+@RequestMapping("/api/deals")
+class CrmDealController {
+
+    /**
+     * {@code amount} accepts a decimal string or a JSON number; {@code stage} is checked by the service so that an
+     * unknown stage is a 422 naming the allowed values rather than an unreadable body.
+     */
+    record NewCrmDealRequest(@NotBlank @Size(max = 200) String name,
+            @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal amount,
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as USD") String currency,
+            @NotNull LocalDate closeDate,
+            @NotBlank String stage,
+            @Size(max = 100) List<@NotBlank String> contactIds,
+            @Size(max = 100) List<@NotBlank String> companyIds) {
+    }
+
+    record CrmDealView(String id, String name, String amount, String currency, LocalDate closeDate, String stage,
+            List<String> contactIds, List<String> companyIds, String sharedDealId, Instant createdAt) {
+
+        static CrmDealView of(CrmDeal deal) {
+            return new CrmDealView(deal.id(), deal.name(), Money.format(deal.amount()), deal.currency(),
+                    deal.closeDate(), deal.stage(), deal.contactIds(), deal.companyIds(), deal.sharedDealId(),
+                    deal.createdAt());
+        }
+    }
+
+    private final CrmDeals deals;
+
+    CrmDealController(CrmDeals deals) {
+        this.deals = deals;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CrmDealView create(@Valid @RequestBody NewCrmDealRequest request) {
+        return CrmDealView.of(deals.create(new NewCrmDeal(request.name(), request.amount(), request.currency(),
+                request.closeDate(), request.stage(), request.contactIds(), request.companyIds())));
+    }
+
+    @GetMapping("/{id}")
+    CrmDealView get(@PathVariable String id) {
+        return CrmDealView.of(deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found")));
+    }
+
+    @GetMapping
+    Map<String, Object> list() {
+        List<CrmDealView> items = deals.list().stream().map(CrmDealView::of).toList();
+        return Map.of("items", items, "total", items.size());
+    }
+}

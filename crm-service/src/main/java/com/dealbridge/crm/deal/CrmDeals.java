@@ -1,0 +1,164 @@
+package com.dealbridge.crm.deal;
+
+import com.dealbridge.crm.directory.Directory;
+import com.dealbridge.kit.web.FieldError;
+import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.sync.domain.Stage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** The CRM's deals, including the CRM copies of shared deals. */
+@Service
+public class CrmDeals {
+
+    static final String DEFAULT_STAGE = Stage.APPOINTMENT_SCHEDULED.name();
+
+    private final MongoOperations mongo;
+    private final Directory directory;
+
+    CrmDeals(MongoOperations mongo, Directory directory) {
+        this.mongo = mongo;
+        this.directory = directory;
+    }
+
+    public Optional<CrmDeal> find(String id) {
+        return id == null ? Optional.empty()
+                : Optional.ofNullable(mongo.findById(id, CrmDealDocument.class)).map(CrmDealDocument::toDeal);
+    }
+
+    /**
+     * Creates a deal with a new id.
+     *
+     * @throws UnprocessableException listing every invalid field: blank name, missing or negative amount (or more
+     *                                than two decimals), unknown currency or stage, missing close date, unknown
+     *                                contacts or companies
+     */
+    public CrmDeal create(NewCrmDeal deal) {
+        List<FieldError> errors = new ArrayList<>();
+        if (deal.name() == null || deal.name().isBlank()) {
+            errors.add(new FieldError("name", "must not be blank"));
+        }
+        checkAmount(deal.amount(), errors);
+        String currency = deal.currency() == null ? Money.DEFAULT_CURRENCY : deal.currency();
+        if (!Money.isCurrency(currency)) {
+            errors.add(new FieldError("currency", "must be an ISO 4217 currency code such as USD"));
+        }
+        if (deal.closeDate() == null) {
+            errors.add(new FieldError("closeDate", "must not be null"));
+        }
+        String stage = deal.stage() == null ? DEFAULT_STAGE : deal.stage();
+        if (!isStage(stage)) {
+            errors.add(new FieldError("stage", "must be one of " + Arrays.toString(Stage.values())));
+        }
+        List<String> contactIds = deal.contactIds() == null ? List.of() : deal.contactIds().stream().distinct().toList();
+        List<String> companyIds = deal.companyIds() == null ? List.of() : deal.companyIds().stream().distinct().toList();
+        Set<String> unknownContacts = directory.unknownContacts(contactIds);
+        if (!unknownContacts.isEmpty()) {
+            errors.add(new FieldError("contactIds", "unknown contacts: " + unknownContacts));
+        }
+        Set<String> unknownCompanies = directory.unknownCompanies(companyIds);
+        if (!unknownCompanies.isEmpty()) {
+            errors.add(new FieldError("companyIds", "unknown companies: " + unknownCompanies));
+        }
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException("The deal is invalid; see 'errors'", errors);
+        }
+        Instant now = now();
+        CrmDealDocument document = new CrmDealDocument(UUID.randomUUID().toString(), deal.name().trim(),
+                Money.format(deal.amount()), currency, deal.closeDate().toString(), stage, contactIds, companyIds,
+                null, now, now);
+        return mongo.insert(document).toDeal();
+    }
+
+    /**
+     * Creates or updates the CRM deal of a shared deal under an id the caller chose (so running it again, e.g. when
+     * an event is redelivered, changes nothing more). Associations and the creation time are kept on update.
+     *
+     * @param currency null keeps the stored one (USD for a new deal)
+     * @param stage    a {@link Stage} name; null keeps the stored one ({@code APPOINTMENT_SCHEDULED} for a new deal)
+     * @throws IllegalArgumentException a missing id, name, amount or close date, or an unknown stage/currency
+     */
+    public CrmDeal upsertForSharedDeal(String crmDealId, String sharedDealId, String name, BigDecimal amount,
+            String currency, LocalDate closeDate, String stage) {
+        require(crmDealId != null && !crmDealId.isBlank(), "crmDealId is required");
+        require(sharedDealId != null && !sharedDealId.isBlank(), "sharedDealId is required");
+        require(name != null && !name.isBlank(), "name is required");
+        require(amount != null && amount.signum() >= 0 && Money.hasValidScale(amount),
+                "amount must be >= 0 with at most two decimals, was " + amount);
+        require(closeDate != null, "closeDate is required");
+        require(currency == null || Money.isCurrency(currency), "unknown currency " + currency);
+        require(stage == null || isStage(stage), "unknown stage " + stage);
+        Instant now = now();
+        Update update = new Update()
+                .set("sharedDealId", sharedDealId)
+                .set("name", name.trim())
+                .set("amount", Money.format(amount))
+                .set("closeDate", closeDate.toString())
+                .set("updatedAt", now)
+                .setOnInsert("contactIds", List.of())
+                .setOnInsert("companyIds", List.of())
+                .setOnInsert("createdAt", now);
+        if (currency == null) {
+            update.setOnInsert("currency", Money.DEFAULT_CURRENCY);
+        } else {
+            update.set("currency", currency);
+        }
+        if (stage == null) {
+            update.setOnInsert("stage", DEFAULT_STAGE);
+        } else {
+            update.set("stage", stage);
+        }
+        CrmDealDocument document = mongo.findAndModify(Query.query(Criteria.where("_id").is(crmDealId)), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), CrmDealDocument.class);
+        return document.toDeal();
+    }
+
+    List<CrmDeal> list() {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))),
+                CrmDealDocument.class).stream().map(CrmDealDocument::toDeal).toList();
+    }
+
+    private static void checkAmount(BigDecimal amount, List<FieldError> errors) {
+        if (amount == null) {
+            errors.add(new FieldError("amount", "must not be null"));
+        } else if (amount.signum() < 0) {
+            errors.add(new FieldError("amount", "must be greater than or equal to 0"));
+        } else if (!Money.hasValidScale(amount)) {
+            errors.add(new FieldError("amount", "must have at most " + Money.SCALE + " decimal places"));
+        }
+    }
+
+    static boolean isStage(String stage) {
+        for (Stage value : Stage.values()) {
+            if (value.name().equals(stage)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,32 @@
+package com.dealbridge.crm.product;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/** Money rules of the API: decimal strings with two fraction digits, ISO 4217 currencies, USD by default. */
+final class Money {
+
+    static final String DEFAULT_CURRENCY = "USD";
+    static final int SCALE = 2;
+
+    private Money() {
+    }
+
+    /** {@code 49} → {@code "49.00"}; callers have checked that no more than two fraction digits are used. */
+    static String format(BigDecimal amount) {
+        return amount.setScale(SCALE, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    static boolean isCurrency(String code) {
+        if (code == null || !code.matches("[A-Z]{3}")) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

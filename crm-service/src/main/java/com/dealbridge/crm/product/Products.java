@@ -1,0 +1,118 @@
+package com.dealbridge.crm.product;
+
+import com.dealbridge.kit.web.ConflictException;
+import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.sync.api.ProductNames;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** The CRM's product catalogue; every change is published to the products topic after the save. */
+@Service
+public class Products implements ProductNames {
+
+    private final MongoOperations mongo;
+    private final ProductsTopic topic;
+
+    Products(MongoOperations mongo, ProductsTopic topic) {
+        this.mongo = mongo;
+        this.topic = topic;
+    }
+
+    public Optional<Product> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(id, ProductDocument.class)).map(ProductDocument::toProduct);
+    }
+
+    /** The ids that are not products of the catalogue (retired ones are known), in one query. */
+    public Set<String> unknown(Collection<String> ids) {
+        Set<String> unknown = new LinkedHashSet<>(ids);
+        if (unknown.isEmpty()) {
+            return unknown;
+        }
+        Query query = Query.query(Criteria.where("_id").in(unknown));
+        query.fields().include("_id");
+        mongo.find(query, Document.class, collection()).forEach(found -> unknown.remove(found.getString("_id")));
+        return unknown;
+    }
+
+    /** The products among {@code ids} by id, in one query (e.g. the line items of a quote). */
+    public Map<String, Product> findAll(Collection<String> ids) {
+        Map<String, Product> products = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), ProductDocument.class)
+                    .forEach(product -> products.put(product.id(), product.toProduct()));
+        }
+        return products;
+    }
+
+    /** Names by id for the known ones among {@code ids}, in one query. */
+    @Override
+    public Map<String, String> namesOf(Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("_id", "name");
+        mongo.find(query, Document.class, collection())
+                .forEach(found -> names.put(found.getString("_id"), found.getString("name")));
+        return names;
+    }
+
+    List<Product> offered() {
+        return mongo.find(Query.query(Criteria.where("active").is(true)).with(Sort.by("name", "_id")),
+                ProductDocument.class).stream().map(ProductDocument::toProduct).toList();
+    }
+
+    /**
+     * @param currency null means USD
+     * @throws UnprocessableException negative price, more than two decimals or an unknown currency
+     * @throws ConflictException      the SKU exists (case-insensitive)
+     */
+    Product create(String name, String sku, BigDecimal unitPrice, String currency) {
+        String code = currency == null ? Money.DEFAULT_CURRENCY : currency;
+        if (!Money.isCurrency(code)) {
+            throw UnprocessableException.of("currency", "must be an ISO 4217 currency code such as USD");
+        }
+        if (unitPrice.signum() < 0) {
+            throw UnprocessableException.of("unitPrice", "must be greater than or equal to 0");
+        }
+        if (unitPrice.stripTrailingZeros().scale() > Money.SCALE) {
+            throw UnprocessableException.of("unitPrice", "must have at most " + Money.SCALE + " decimal places");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String trimmedSku = sku.trim();
+        ProductDocument product = new ProductDocument(UUID.randomUUID().toString(), name.trim(), trimmedSku,
+                trimmedSku.toUpperCase(Locale.ROOT), Money.format(unitPrice), code, true, 1, now, now);
+        try {
+            mongo.insert(product);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("A product with SKU " + trimmedSku + " already exists");
+        }
+        topic.publish(product);
+        return product.toProduct();
+    }
+
+    private String collection() {
+        return mongo.getCollectionName(ProductDocument.class);
+    }
+}

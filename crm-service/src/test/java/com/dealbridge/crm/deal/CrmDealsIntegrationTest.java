@@ -1,0 +1,110 @@
+package com.dealbridge.crm.deal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dealbridge.crm.CrmServiceIntegrationTest;
+import com.dealbridge.crm.TestReps;
+import com.dealbridge.kit.test.ApiClient;
+import com.dealbridge.kit.test.ApiResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@CrmServiceIntegrationTest
+class CrmDealsIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CrmDeals crmDeals;
+
+    ApiClient api;
+    String token;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient("http://localhost:" + port);
+        token = TestReps.createToken(api);
+    }
+
+    @Test
+    void repCreatesCompanyContactAndDeal() {
+        ApiResponse company = api.post("/api/companies", token, Map.of("name", "Umbrella", "domain", "umbrella.example"));
+        assertThat(company.status()).as(company.toString()).isEqualTo(201);
+        String companyId = company.json("/id");
+        ApiResponse contact = api.post("/api/contacts", token, Map.of("firstName", "Albert", "lastName", "Wesker",
+                "email", "albert@umbrella.example", "companyId", companyId));
+        assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
+        String contactId = contact.json("/id");
+
+        ApiResponse deal = api.post("/api/deals", token, Map.of("name", "Umbrella renewal", "amount", "25000.5",
+                "closeDate", "2027-03-31", "stage", "QUALIFIED_TO_BUY", "contactIds", List.of(contactId),
+                "companyIds", List.of(companyId)));
+        assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
+        assertThat(deal.json("/amount")).isEqualTo("25000.50");
+        assertThat(deal.json("/currency")).isEqualTo("USD");
+        assertThat(deal.json("/stage")).isEqualTo("QUALIFIED_TO_BUY");
+        assertThat(deal.node("/sharedDealId").isNull()).isTrue();
+
+        ApiResponse read = api.get("/api/deals/" + deal.json("/id"), token);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json("/closeDate")).isEqualTo("2027-03-31");
+        assertThat(read.json("/contactIds/0")).isEqualTo(contactId);
+        assertThat(read.json("/companyIds/0")).isEqualTo(companyId);
+        assertThat(api.get("/api/deals/" + UUID.randomUUID(), token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void invalidDealsAreRefusedWithFieldErrors() {
+        ApiResponse invalid = api.post("/api/deals", token, Map.of("name", "Mystery", "amount", "1",
+                "closeDate", "2027-01-01", "stage", "MAYBE", "contactIds", List.of("nope")));
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(422);
+        assertThat(invalid.isProblem()).isTrue();
+        assertThat(invalid.node("/errors").findValuesAsString("field")).containsExactlyInAnyOrder("stage", "contactIds");
+
+        ApiResponse missing = api.post("/api/deals", token, Map.of("amount", -1));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.node("/errors").findValuesAsString("field"))
+                .contains("name", "amount", "closeDate", "stage");
+
+        assertThat(api.post("/api/contacts", token, Map.of("firstName", "No", "lastName", "Company",
+                "email", "no@company.example", "companyId", "unknown")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void upsertForSharedDealIsIdempotentAndKeepsWhatItDoesNotSet() {
+        String crmDealId = UUID.randomUUID().toString();
+        String sharedDealId = UUID.randomUUID().toString();
+
+        CrmDeal first = crmDeals.upsertForSharedDeal(crmDealId, sharedDealId, "Registered lead",
+                new BigDecimal("12000"), null, LocalDate.parse("2026-12-31"), null);
+        CrmDeal again = crmDeals.upsertForSharedDeal(crmDealId, sharedDealId, "Registered lead",
+                new BigDecimal("12000"), null, LocalDate.parse("2026-12-31"), null);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(first.id()).isEqualTo(crmDealId);
+        assertThat(first.sharedDealId()).isEqualTo(sharedDealId);
+        assertThat(first.currency()).isEqualTo("USD");
+        assertThat(first.stage()).isEqualTo("APPOINTMENT_SCHEDULED");
+        assertThat(first.amount()).isEqualByComparingTo("12000");
+
+        CrmDeal moved = crmDeals.upsertForSharedDeal(crmDealId, sharedDealId, "Registered lead",
+                new BigDecimal("15000.25"), "EUR", LocalDate.parse("2027-01-15"), "CONTRACT_SENT");
+        assertThat(moved.stage()).isEqualTo("CONTRACT_SENT");
+        assertThat(moved.currency()).isEqualTo("EUR");
+        assertThat(moved.createdAt()).isEqualTo(first.createdAt());
+        assertThat(api.get("/api/deals/" + crmDealId, token).json("/sharedDealId")).isEqualTo(sharedDealId);
+        assertThat(api.get("/api/deals/" + crmDealId, token).json("/amount")).isEqualTo("15000.25");
+
+        assertThatThrownBy(() -> crmDeals.upsertForSharedDeal(crmDealId, sharedDealId, "x", BigDecimal.ONE, null,
+                LocalDate.parse("2027-01-15"), "SOMEDAY")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

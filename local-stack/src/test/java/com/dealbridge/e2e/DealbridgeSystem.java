@@ -1,0 +1,182 @@
+package com.dealbridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealbridge.crm.CrmServiceApplication;
+import com.dealbridge.kit.test.ApiClient;
+import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.partner.PartnerServiceApplication;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Both services as they run in production — separate Spring applications, each with its own MongoDB — talking
+ * only through one real Kafka broker (embedded KRaft). The stores outlive the services, so a test can stop and
+ * restart either service and find its data again, as after a crash or a deploy.
+ */
+public final class DealbridgeSystem implements AutoCloseable {
+
+    public static final String PARTNER_ADMIN = "e2e-partner-admin";
+    public static final String CRM_ADMIN = "e2e-crm-admin";
+
+    private final EmbeddedKafkaKraftBroker broker;
+    private final MongoServer partnerMongo;
+    private final MongoServer crmMongo;
+    private final Map<String, String> extraProperties = new LinkedHashMap<>();
+    private ConfigurableApplicationContext partner;
+    private ConfigurableApplicationContext crm;
+
+    private DealbridgeSystem(Map<String, String> extraProperties) {
+        this.extraProperties.putAll(extraProperties);
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.afterPropertiesSet();
+        partnerMongo = startMongo();
+        crmMongo = startMongo();
+    }
+
+    /** Starts the broker, both stores and both services. */
+    public static DealbridgeSystem start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with extra Spring properties for both services (e.g. the SMTP server). */
+    public static DealbridgeSystem start(Map<String, String> extraProperties) {
+        DealbridgeSystem system = new DealbridgeSystem(extraProperties);
+        system.startPartner();
+        system.startCrm();
+        return system;
+    }
+
+    public void startPartner() {
+        partner = run(PartnerServiceApplication.builder(), partnerMongo, "partner", PARTNER_ADMIN);
+    }
+
+    public void stopPartner() {
+        partner.close();
+        partner = null;
+    }
+
+    public void startCrm() {
+        crm = run(CrmServiceApplication.builder(), crmMongo, "crm", CRM_ADMIN);
+    }
+
+    public void stopCrm() {
+        crm.close();
+        crm = null;
+    }
+
+    private ConfigurableApplicationContext run(SpringApplicationBuilder builder, MongoServer mongo, String database,
+                                               String adminToken) {
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "spring.mongodb.uri=" + mongoUri(mongo, database),
+                "dealbridge.security.admin-token=" + adminToken,
+                "dealbridge.sync.relay.sweep-interval=500ms",
+                "dealbridge.sync.relay.retry-delay=200ms",
+                "dealbridge.crm.assignment.sweep-interval=1s"));
+        extraProperties.forEach((key, value) -> properties.add(key + "=" + value));
+        // As command-line arguments: they win over the services' own config files, like a deployment's settings.
+        return builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+    }
+
+    public ApiClient partner() {
+        return client(partner, "partner-service");
+    }
+
+    public ApiClient crm() {
+        return client(crm, "crm-service");
+    }
+
+    public <T> T partnerBean(Class<T> type) {
+        return partner.getBean(type);
+    }
+
+    public <T> T crmBean(Class<T> type) {
+        return crm.getBean(type);
+    }
+
+    public String brokers() {
+        return broker.getBrokersAsString();
+    }
+
+    public String partnerMongoUri() {
+        return mongoUri(partnerMongo, "partner");
+    }
+
+    public String crmMongoUri() {
+        return mongoUri(crmMongo, "crm");
+    }
+
+    /** A new partner with one user; returns the user's token and ids. */
+    public PartnerUser newPartner(String name, int capacityLimit) {
+        ApiResponse created = ok(partner().post("/admin/partners", PARTNER_ADMIN,
+                Map.of("name", name, "capacityLimit", capacityLimit)), 201);
+        String partnerId = created.json("/id");
+        String email = "user-" + UUID.randomUUID() + "@partner.test";
+        ApiResponse user = ok(partner().post("/admin/partners/" + partnerId + "/users", PARTNER_ADMIN,
+                Map.of("name", name + " User", "email", email)), 201);
+        return new PartnerUser(partnerId, user.json("/id"), user.json("/token"), name + " User", email);
+    }
+
+    /** A new sales rep; returns id and token. */
+    public Rep newRep(String name) {
+        ApiResponse rep = ok(crm().post("/admin/sales-reps", CRM_ADMIN,
+                Map.of("name", name, "email", name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID()
+                        + "@vendor.test")), 201);
+        return new Rep(rep.json("/id"), name, rep.json("/token"));
+    }
+
+    public record PartnerUser(String partnerId, String userId, String token, String name, String email) {
+    }
+
+    public record Rep(String id, String name, String token) {
+    }
+
+    static ApiResponse ok(ApiResponse response, int status) {
+        assertThat(response.status()).as("%s", response).isEqualTo(status);
+        return response;
+    }
+
+    private static ApiClient client(ConfigurableApplicationContext context, String name) {
+        if (context == null) {
+            throw new IllegalStateException(name + " is stopped");
+        }
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    private static MongoServer startMongo() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        return server;
+    }
+
+    private static String mongoUri(MongoServer server, String database) {
+        InetSocketAddress address = server.getLocalAddress();
+        return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        if (partner != null) {
+            partner.close();
+        }
+        if (crm != null) {
+            crm.close();
+        }
+        partnerMongo.shutdownNow();
+        crmMongo.shutdownNow();
+        broker.destroy();
+    }
+}

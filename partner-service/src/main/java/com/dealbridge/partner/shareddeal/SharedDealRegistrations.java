@@ -1,0 +1,119 @@
+package com.dealbridge.partner.shareddeal;
+
+import com.dealbridge.kit.security.Caller;
+import com.dealbridge.kit.web.ConflictException;
+import com.dealbridge.kit.web.ForbiddenException;
+import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.partner.account.Partner;
+import com.dealbridge.partner.account.PartnerAccounts;
+import com.dealbridge.partner.catalogue.Catalogue;
+import com.dealbridge.partner.deal.Deal;
+import com.dealbridge.partner.deal.Deals;
+import com.dealbridge.partner.deal.NewDeal;
+import com.dealbridge.partner.directory.Company;
+import com.dealbridge.partner.directory.Contact;
+import com.dealbridge.partner.directory.Directory;
+import com.dealbridge.sync.domain.Actor;
+import com.dealbridge.sync.domain.ActorType;
+import com.dealbridge.sync.domain.Origin;
+import com.dealbridge.sync.domain.PersonRef;
+import com.dealbridge.sync.domain.Registration;
+import com.dealbridge.sync.domain.SharedDealId;
+import com.dealbridge.sync.domain.Stage;
+import com.dealbridge.sync.store.SharedDealDocument;
+import com.dealbridge.sync.store.SharedDeals;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers a partner's lead as a shared deal: checks the source record and the products, keeps the partner
+ * within its capacity, links (or creates) the partner's own deal, and hands the registration to the sync engine.
+ */
+@Service
+class SharedDealRegistrations {
+
+    private final SharedDeals sharedDeals;
+    private final PartnerAccounts accounts;
+    private final Directory directory;
+    private final Deals deals;
+    private final Catalogue catalogue;
+    /** One registration at a time per partner, so two concurrent ones cannot both take the last free slot. */
+    private final ConcurrentHashMap<String, Object> partnerLocks = new ConcurrentHashMap<>();
+
+    SharedDealRegistrations(SharedDeals sharedDeals, PartnerAccounts accounts, Directory directory, Deals deals,
+                            Catalogue catalogue) {
+        this.sharedDeals = sharedDeals;
+        this.accounts = accounts;
+        this.directory = directory;
+        this.deals = deals;
+        this.catalogue = catalogue;
+    }
+
+    SharedDealDocument register(Caller caller, RegistrationRequest request) {
+        if (!caller.isPartnerUser()) {
+            throw new ForbiddenException("Only partner users register shared deals");
+        }
+        Partner partner = accounts.find(caller.partnerId())
+                .orElseThrow(() -> new NotFoundException("No partner " + caller.partnerId()));
+        List<String> productIds = request.productIdsOrEmpty();
+        Set<String> unknown = catalogue.unknown(productIds);
+        if (!unknown.isEmpty()) {
+            throw UnprocessableException.of("productIds", "unknown product(s) " + unknown);
+        }
+        synchronized (partnerLocks.computeIfAbsent(partner.id(), id -> new Object())) {
+            long active = sharedDeals.countActive(partner.id());
+            if (active >= partner.capacityLimit()) {
+                throw new ConflictException("Partner " + partner.name() + " is at its capacity limit of "
+                        + partner.capacityLimit() + " active deal registration(s)");
+            }
+            String localDealId = localDeal(partner.id(), request).id();
+            Registration registration = new Registration(SharedDealId.random(), partner.id(), Origin.PARTNER,
+                    request.dealName(), request.amount(), request.currencyOrDefault(), request.closeDate(),
+                    Stage.APPOINTMENT_SCHEDULED, request.introNote(), request.painOrOpportunity(),
+                    request.nextSteps(), null, productIds,
+                    new PersonRef(caller.id(), caller.name(), caller.email()), null, request.sourceType().name());
+            return sharedDeals.register(registration, actor(caller), localDealId);
+        }
+    }
+
+    /** The partner's own deal behind the registration: the source deal, or a new one for a contact or company. */
+    private Deal localDeal(String partnerId, RegistrationRequest request) {
+        String sourceId = request.sourceId();
+        switch (request.sourceType()) {
+            case DEAL -> {
+                Deal deal = deals.find(partnerId, sourceId).orElseThrow(() -> notFound("deal", sourceId));
+                boolean registered = sharedDeals.findByLocalDealIds(List.of(deal.id())).stream()
+                        .anyMatch(d -> d.deal().status().isActive());
+                if (registered) {
+                    throw new ConflictException("Deal " + deal.id() + " already has an active registration");
+                }
+                return deal;
+            }
+            case CONTACT -> {
+                Contact contact = directory.contact(partnerId, sourceId).orElseThrow(() -> notFound("contact", sourceId));
+                List<String> companies = contact.companyId() == null ? List.of() : List.of(contact.companyId());
+                return deals.create(partnerId, newDeal(request, List.of(contact.id()), companies));
+            }
+            default -> {
+                Company company = directory.company(partnerId, sourceId).orElseThrow(() -> notFound("company", sourceId));
+                return deals.create(partnerId, newDeal(request, List.of(), List.of(company.id())));
+            }
+        }
+    }
+
+    private static NewDeal newDeal(RegistrationRequest request, List<String> contactIds, List<String> companyIds) {
+        return new NewDeal(request.dealName(), request.amount(), request.currencyOrDefault(), request.closeDate(),
+                contactIds, companyIds);
+    }
+
+    private static UnprocessableException notFound(String type, String id) {
+        return UnprocessableException.of("sourceId", "no " + type + " " + id + " in your account");
+    }
+
+    private static Actor actor(Caller caller) {
+        return new Actor(ActorType.PARTNER_USER, caller.id(), caller.name());
+    }
+}
