@@ -132,6 +132,31 @@ class NotificationIntegrationTest {
                 .as("another user of the partner has none").isZero();
     }
 
+    /** The kinds whose events other features add (notes, comments, stages) go through the same path. */
+    @Test
+    void everyKindOfNotificationIsMailedOnceWithItsSubjectAndDealLink() {
+        TestPartner partner = partner("Every Kind Partners");
+        String deal = UUID.randomUUID().toString();
+        partnerRegisters(deal, partner, "Kinds deal", "deal-kinds");
+
+        for (NotificationKind kind : NotificationKind.values()) {
+            SharedDealAssigned event = crm.assigns(deal, partner.id, RITA);
+            notifier.notify(event.header(), "Test" + kind.name(), Trigger.of(kind, "Rita Rep"));
+            notifier.notify(event.header(), "Test" + kind.name(), Trigger.of(kind, "Rita Rep"));
+        }
+
+        List<MimeMessage> mails = awaitMail(partner.recipientEmail, NotificationKind.values().length);
+        assertThat(mails).extracting(TestMail::subject).containsExactlyInAnyOrder(
+                "New shared deal \"Kinds deal\" registered for you by Automatic assignment",
+                "Sales rep Rita Rep assigned to your deal \"Kinds deal\"",
+                "New shared note from Automatic assignment on \"Kinds deal\"",
+                "New comment from Automatic assignment on \"Kinds deal\"",
+                "Deal \"Kinds deal\" closed won",
+                "Deal \"Kinds deal\" closed lost");
+        assertThat(mails).allSatisfy(mail -> assertThat(TestMail.body(mail))
+                .contains(PORTAL + "/deals/deal-kinds").contains("Automatic assignment"));
+    }
+
     @Test
     void withTheToggleOffOnlyTheInAppNotificationIsStoredAndTurningItOnMailsAgain() {
         TestPartner partner = partner("Quiet Partners");

@@ -10,6 +10,7 @@ import com.dealbridge.sync.domain.Hlc;
 import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.PersonRef;
 import com.dealbridge.sync.domain.SharedDealAssigned;
+import com.dealbridge.sync.domain.SharedDealEvent;
 import com.dealbridge.sync.domain.SharedDealRegistered;
 import com.dealbridge.sync.domain.Stage;
 import java.math.BigDecimal;
@@ -75,9 +76,23 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void aNewTriggerIsOneMapping() {
+        triggers.on(NoteAddedLater.class, e -> NotificationTriggers.noteAdded(e.body()));
+
+        assertThat(triggers.triggerFor(new NoteAddedLater(header(Origin.CRM, REP), "Pricing attached")))
+                .contains(Trigger.of(NotificationKind.SHARED_NOTE_ADDED, "Pricing attached"));
+        assertThat(triggers.triggerFor(new NoteAddedLater(header(Origin.PARTNER, PARTNER_USER), "Mine")))
+                .as("still never for the partner's own actions").isEmpty();
+    }
+
+    @Test
     void refusesASecondMappingForTheSameEventType() {
         assertThatThrownBy(() -> triggers.on(SharedDealAssigned.class, e -> Optional.empty()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("SharedDealAssigned");
+    }
+
+    /** Stands in for an event type another feature adds (e.g. SharedNoteAdded). */
+    record NoteAddedLater(EventHeader header, String body) implements SharedDealEvent {
     }
 
     static SharedDealRegistered registered(Origin origin, Origin registeredBy, Actor actor) {
