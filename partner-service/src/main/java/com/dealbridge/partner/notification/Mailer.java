@@ -1,0 +1,66 @@
+package com.dealbridge.partner.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one notification e-mail through Spring Mail ({@code spring.mail.*}). The Message-ID is derived from the
+ * notification, so in the rare case that a mail is sent twice (a crash between the SMTP answer and recording it)
+ * mail clients can still tell it is the same message.
+ */
+@Component
+class Mailer {
+
+    /** Also set on every mail, so an operator can find the event behind a mail. */
+    static final String NOTIFICATION_HEADER = "X-Dealbridge-Notification-Id";
+
+    private final JavaMailSender sender;
+    private final String from;
+
+    Mailer(JavaMailSender sender, NotificationProperties properties) {
+        this.sender = sender;
+        this.from = properties.from();
+    }
+
+    /**
+     * @throws MailException when the SMTP server cannot be reached or refuses the mail
+     */
+    void send(String notificationId, NotificationDocument.Mail mail) {
+        MimeMessage message = new StableIdMessage("<" + notificationId + "@dealbridge>");
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(mail.to());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.body(), false);
+            message.setHeader(NOTIFICATION_HEADER, notificationId);
+        } catch (MessagingException e) {
+            throw new MailPreparationException("cannot build the mail of notification " + notificationId, e);
+        }
+        sender.send(message);
+    }
+
+    /** Keeps the given Message-ID; JavaMail would otherwise make a random one on every save. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(String messageId) {
+            super(Session.getInstance(new Properties()));
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

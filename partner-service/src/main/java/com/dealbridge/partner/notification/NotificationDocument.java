@@ -1,0 +1,49 @@
+package com.dealbridge.partner.notification;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One notification: the in-app entry and, in {@link Mail}, the claim on its e-mail. The id is derived from the
+ * event id alone, so the primary key is the unique index that makes "one notification, one e-mail per event" hold
+ * across redeliveries, restarts and instances: an event has exactly one recipient (the partner's notification
+ * recipient at the time it is first handled), and a redelivery after the recipient changed must not mail the new
+ * recipient as well.
+ */
+@Document("notifications")
+record NotificationDocument(@Id String id, String eventId, String eventType, String kind, String partnerId,
+        @Indexed String recipientUserId, String sharedDealId, String dealId, String title, String text, String link,
+        String actorName, Instant occurredAt, Instant createdAt, boolean read, Instant readAt, Mail mail) {
+
+    /**
+     * The e-mail's state machine: NOT_WANTED (toggle off, or no address) and the end states SENT, CANCELLED (toggle
+     * turned off before it went out) and FAILED (dead-lettered after the retries; a redelivery still sends it);
+     * PENDING until sent. {@code leaseToken}/{@code leaseUntil} name the attempt that may send it now.
+     */
+    record Mail(MailState state, String to, String subject, String body, int attempts, String leaseToken,
+                Instant leaseUntil, Instant sentAt, String lastError) {
+
+        static Mail pending(String to, String subject, String body) {
+            return new Mail(MailState.PENDING, to, subject, body, 0, null, null, null, null);
+        }
+
+        static Mail notWanted() {
+            return new Mail(MailState.NOT_WANTED, null, null, null, 0, null, null, null, null);
+        }
+    }
+
+    enum MailState {
+        NOT_WANTED,
+        PENDING,
+        SENT,
+        CANCELLED,
+        FAILED;
+
+        /** States in which the e-mail may still go out. */
+        boolean open() {
+            return this == PENDING || this == FAILED;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.dealbridge.partner.notification;
+
+import com.dealbridge.sync.domain.ActorType;
+import com.dealbridge.sync.domain.Origin;
+import com.dealbridge.sync.domain.SharedDealAssigned;
+import com.dealbridge.sync.domain.SharedDealEvent;
+import com.dealbridge.sync.domain.SharedDealRegistered;
+import com.dealbridge.sync.domain.Stage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which of the CRM's shared-deal events notify the partner, and as what. One mapping per event type; every other
+ * event (detail changes, product interest, deletions ...) notifies nobody.
+ *
+ * <p>Adding a trigger is one line in the constructor, using the helpers below for the wording's detail, e.g.
+ * {@code on(SharedNoteAdded.class, e -> noteAdded(e.body()))},
+ * {@code on(NoteCommentAdded.class, e -> commentAdded(e.body()))} and
+ * {@code on(DealStageChanged.class, e -> stageReached(e.stage()))}.
+ */
+@Component
+class NotificationTriggers {
+
+    private final Map<Class<?>, Function<SharedDealEvent, Optional<Trigger>>> mappings = new LinkedHashMap<>();
+
+    NotificationTriggers() {
+        on(SharedDealRegistered.class, e -> e.registeredBy() == Origin.CRM
+                ? Optional.of(new Trigger(NotificationKind.DEAL_REGISTERED_BY_REP, e.welcomeNote(), e.dealName()))
+                : Optional.empty());
+        on(SharedDealAssigned.class, e -> Optional.of(Trigger.of(NotificationKind.REP_ASSIGNED, e.rep().name())));
+    }
+
+    /**
+     * The notification an event causes, if any. The partner's own actions never notify the partner: only events
+     * the CRM side decided, by a CRM user or the CRM itself, qualify.
+     */
+    Optional<Trigger> triggerFor(SharedDealEvent event) {
+        if (event.header().origin() != Origin.CRM || event.header().actor().type() == ActorType.PARTNER_USER) {
+            return Optional.empty();
+        }
+        Function<SharedDealEvent, Optional<Trigger>> mapping = mappings.get(event.getClass());
+        return mapping == null ? Optional.empty() : mapping.apply(event);
+    }
+
+    @SuppressWarnings("unchecked")
+    final <E extends SharedDealEvent> void on(Class<E> type, Function<E, Optional<Trigger>> mapping) {
+        if (mappings.putIfAbsent(type, event -> mapping.apply((E) event)) != null) {
+            throw new IllegalStateException("two notification mappings for " + type.getSimpleName());
+        }
+    }
+
+    /** A rep's shared note; the mail quotes it. */
+    static Optional<Trigger> noteAdded(String body) {
+        return Optional.of(Trigger.of(NotificationKind.SHARED_NOTE_ADDED, body));
+    }
+
+    /** A rep's comment on a shared note; the mail quotes it. */
+    static Optional<Trigger> commentAdded(String body) {
+        return Optional.of(Trigger.of(NotificationKind.NOTE_COMMENT_ADDED, body));
+    }
+
+    /** Only the closing stages notify; moving through the pipeline does not. */
+    static Optional<Trigger> stageReached(Stage stage) {
+        if (stage == Stage.CLOSED_WON) {
+            return Optional.of(Trigger.of(NotificationKind.DEAL_CLOSED_WON, null));
+        }
+        if (stage == Stage.CLOSED_LOST) {
+            return Optional.of(Trigger.of(NotificationKind.DEAL_CLOSED_LOST, null));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,165 @@
+package com.dealbridge.partner.notification;
+
+import com.dealbridge.partner.account.Partner;
+import com.dealbridge.partner.account.PartnerAccounts;
+import com.dealbridge.partner.account.PartnerUser;
+import com.dealbridge.partner.notification.NotificationDocument.Mail;
+import com.dealbridge.sync.domain.EventHeader;
+import com.dealbridge.sync.domain.PersonRef;
+import com.dealbridge.sync.domain.SharedDealId;
+import com.dealbridge.sync.store.SharedDealDocument;
+import com.dealbridge.sync.store.SharedDeals;
+import jakarta.mail.SendFailedException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a trigger into a notification: always an in-app entry for the recipient, and an e-mail when the partner's
+ * toggle is on. Exactly one e-mail per event: the event is claimed (unique key) before anything is sent, the send
+ * is leased to one attempt, and the claim is marked SENT afterwards. A crash between claim and send leaves the
+ * claim PENDING, and the redelivered event sends it then. A crash between the SMTP server's answer and marking
+ * SENT sends it again (at-least-once at the SMTP boundary, which no SMTP client can avoid).
+ *
+ * <p>Recipient: the partner's notification recipient (settings). A partner without one (it has no users yet) is
+ * notified in-app through the deal's partner owner, if that is one of its users; there is nobody to e-mail.
+ */
+@Service
+class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final PartnerAccounts accounts;
+    private final SharedDeals sharedDeals;
+    private final NotificationStore store;
+    private final Mailer mailer;
+    private final NotificationProperties properties;
+
+    Notifier(PartnerAccounts accounts, SharedDeals sharedDeals, NotificationStore store, Mailer mailer,
+             NotificationProperties properties) {
+        this.accounts = accounts;
+        this.sharedDeals = sharedDeals;
+        this.store = store;
+        this.mailer = mailer;
+        this.properties = properties;
+    }
+
+    /**
+     * Handles one triggering event; idempotent, so the same event may come any number of times.
+     *
+     * @throws NotificationMailFailed the e-mail could not be sent now (retry later)
+     */
+    void notify(EventHeader event, String eventType, Trigger trigger) {
+        if (event.occurredAt().isBefore(Instant.now().minus(properties.maxEventAge()))) {
+            log.info("not notifying about {} {} of {}: older than {}", eventType, event.eventId(),
+                    event.occurredAt(), properties.maxEventAge());
+            return;
+        }
+        String id = NotificationStore.idFor(event.eventId());
+        Optional<NotificationDocument> notification = store.find(id).or(() -> create(id, event, eventType, trigger)
+                .map(store::claim));
+        notification.ifPresent(this::deliverMail);
+    }
+
+    private Optional<NotificationDocument> create(String id, EventHeader event, String eventType, Trigger trigger) {
+        Optional<Partner> found = accounts.find(event.partnerId());
+        if (found.isEmpty()) {
+            log.warn("not notifying about {} {}: unknown partner {}", eventType, event.eventId(), event.partnerId());
+            return Optional.empty();
+        }
+        Partner partner = found.get();
+        Optional<SharedDealDocument> deal = sharedDeals.find(new SharedDealId(event.sharedDealId()));
+        Optional<PartnerUser> recipient = accounts.user(partner.id(), partner.notificationRecipientUserId());
+        boolean mailWanted = partner.notifyRegisteredLeadActivity();
+        if (recipient.isEmpty()) {
+            recipient = deal.map(document -> document.deal().partnerOwner()).map(PersonRef::id)
+                    .flatMap(ownerId -> accounts.user(partner.id(), ownerId));
+            mailWanted = false;
+        }
+        if (recipient.isEmpty()) {
+            log.warn("not notifying about {} {}: partner {} has no notification recipient", eventType,
+                    event.eventId(), partner.id());
+            return Optional.empty();
+        }
+        PartnerUser user = recipient.get();
+        String dealName = deal.map(document -> document.deal().dealName())
+                .or(() -> Optional.ofNullable(trigger.dealName()))
+                .orElse("shared deal " + event.sharedDealId());
+        String linkId = deal.map(SharedDealDocument::localDealId).orElse(event.sharedDealId());
+        String actor = event.actor().displayName() == null || event.actor().displayName().isBlank()
+                ? "The vendor's CRM" : event.actor().displayName();
+        NotificationMessage message = NotificationMessage.compose(trigger,
+                new NotificationMessage.DealRef(dealName, linkId), actor, user.name(), partner.name(),
+                properties.portalBaseUrl());
+        Mail mail = mailWanted && user.email() != null && !user.email().isBlank()
+                ? Mail.pending(user.email(), message.subject(), message.mailBody())
+                : Mail.notWanted();
+        return Optional.of(new NotificationDocument(id, event.eventId(), eventType, trigger.kind().name(),
+                partner.id(), user.id(), event.sharedDealId(), linkId, message.subject(), message.text(),
+                message.link(), actor, event.occurredAt(), NotificationStore.now(), false, null, mail));
+    }
+
+    private void deliverMail(NotificationDocument notification) {
+        if (!notification.mail().state().open()) {
+            return;
+        }
+        // The toggle is read again before every attempt: turning it off stops e-mails at once, even pending ones.
+        if (!accounts.find(notification.partnerId()).map(Partner::notifyRegisteredLeadActivity).orElse(false)) {
+            store.cancel(notification.id());
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        Optional<NotificationDocument> leased = store.lease(notification.id(), token, properties.sendLease());
+        if (leased.isEmpty()) {
+            boolean stillOpen = store.find(notification.id()).map(n -> n.mail().state().open()).orElse(false);
+            if (stillOpen) {
+                throw new NotificationMailFailed(notification.id(), "the e-mail of notification "
+                        + notification.id() + " is being sent by another attempt; trying again later", null);
+            }
+            return;
+        }
+        try {
+            mailer.send(notification.id(), leased.get().mail());
+        } catch (MailException e) {
+            store.release(notification.id(), token, String.valueOf(e.getMessage()));
+            log.warn("e-mail of notification {} to {} not sent (attempt {}): {}", notification.id(),
+                    leased.get().mail().to(), leased.get().mail().attempts(), e.getMessage());
+            String reason = "sending the e-mail of notification " + notification.id() + " to "
+                    + leased.get().mail().to() + " failed: " + e.getMessage();
+            throw permanent(e) ? new NotificationMailRefused(notification.id(), reason, e)
+                    : new NotificationMailFailed(notification.id(), reason, e);
+        }
+        store.markSent(notification.id(), token);
+        log.info("mailed notification {} ({}) to {}", notification.id(), notification.kind(),
+                leased.get().mail().to());
+    }
+
+    /** A mail that cannot be built, or whose address the server rejects, fails the same way every time. */
+    static boolean permanent(MailException failure) {
+        if (failure instanceof MailPreparationException || failure instanceof MailParseException) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
+                    && sendFailed.getInvalidAddresses().length > 0) {
+                return true;
+            }
+            if (cause instanceof MailSendException send) {
+                for (Exception each : send.getFailedMessages().values()) {
+                    if (each instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
+                            && sendFailed.getInvalidAddresses().length > 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

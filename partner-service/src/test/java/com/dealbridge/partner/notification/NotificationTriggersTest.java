@@ -1,0 +1,108 @@
+package com.dealbridge.partner.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dealbridge.sync.domain.Actor;
+import com.dealbridge.sync.domain.ActorType;
+import com.dealbridge.sync.domain.EventHeader;
+import com.dealbridge.sync.domain.Hlc;
+import com.dealbridge.sync.domain.Origin;
+import com.dealbridge.sync.domain.PersonRef;
+import com.dealbridge.sync.domain.SharedDealAssigned;
+import com.dealbridge.sync.domain.SharedDealEvent;
+import com.dealbridge.sync.domain.SharedDealRegistered;
+import com.dealbridge.sync.domain.Stage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class NotificationTriggersTest {
+
+    static final Actor REP = new Actor(ActorType.CRM_USER, "rep-1", "Rita Rep");
+    static final Actor PARTNER_USER = new Actor(ActorType.PARTNER_USER, "pu-1", "Paula Partner");
+    static final PersonRef RITA = new PersonRef("rep-1", "Rita Rep", "rita@vendor.test");
+
+    final NotificationTriggers triggers = new NotificationTriggers();
+
+    @Test
+    void aDealARepRegisteredForThePartnerNotifiesWithItsName() {
+        Optional<Trigger> trigger = triggers.triggerFor(registered(Origin.CRM, Origin.CRM, REP));
+
+        assertThat(trigger).contains(new Trigger(NotificationKind.DEAL_REGISTERED_BY_REP, "Welcome aboard",
+                "Acme rollout"));
+    }
+
+    @Test
+    void theRegistrationOfAPartnersOwnDealNotifiesNobody() {
+        assertThat(triggers.triggerFor(registered(Origin.CRM, Origin.PARTNER, REP))).isEmpty();
+    }
+
+    @Test
+    void aRepAssignmentNotifiesWithTheRepsName() {
+        assertThat(triggers.triggerFor(new SharedDealAssigned(header(Origin.CRM, Actor.system("Auto-assignment")),
+                RITA))).contains(Trigger.of(NotificationKind.REP_ASSIGNED, "Rita Rep"));
+    }
+
+    @Test
+    void eventsOfThePartnerSideNeverNotifyThePartner() {
+        assertThat(triggers.triggerFor(new SharedDealAssigned(header(Origin.PARTNER, REP), RITA))).isEmpty();
+        assertThat(triggers.triggerFor(new SharedDealAssigned(header(Origin.CRM, PARTNER_USER), RITA))).isEmpty();
+    }
+
+    @Test
+    void onlyTheClosingStagesNotify() {
+        assertThat(NotificationTriggers.stageReached(Stage.CLOSED_WON))
+                .contains(Trigger.of(NotificationKind.DEAL_CLOSED_WON, null));
+        assertThat(NotificationTriggers.stageReached(Stage.CLOSED_LOST))
+                .contains(Trigger.of(NotificationKind.DEAL_CLOSED_LOST, null));
+        for (Stage stage : Stage.values()) {
+            if (!stage.isClosed()) {
+                assertThat(NotificationTriggers.stageReached(stage)).as(stage.name()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void notesAndCommentsNotifyWithTheirText() {
+        assertThat(NotificationTriggers.noteAdded("Call me")).contains(
+                Trigger.of(NotificationKind.SHARED_NOTE_ADDED, "Call me"));
+        assertThat(NotificationTriggers.commentAdded("Done")).contains(
+                Trigger.of(NotificationKind.NOTE_COMMENT_ADDED, "Done"));
+    }
+
+    @Test
+    void aNewTriggerIsOneMapping() {
+        triggers.on(NoteAddedLater.class, e -> NotificationTriggers.noteAdded(e.body()));
+
+        assertThat(triggers.triggerFor(new NoteAddedLater(header(Origin.CRM, REP), "Pricing attached")))
+                .contains(Trigger.of(NotificationKind.SHARED_NOTE_ADDED, "Pricing attached"));
+        assertThat(triggers.triggerFor(new NoteAddedLater(header(Origin.PARTNER, PARTNER_USER), "Mine")))
+                .as("still never for the partner's own actions").isEmpty();
+    }
+
+    @Test
+    void refusesASecondMappingForTheSameEventType() {
+        assertThatThrownBy(() -> triggers.on(SharedDealAssigned.class, e -> Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SharedDealAssigned");
+    }
+
+    /** Stands in for an event type another feature adds (e.g. SharedNoteAdded). */
+    record NoteAddedLater(EventHeader header, String body) implements SharedDealEvent {
+    }
+
+    static SharedDealRegistered registered(Origin origin, Origin registeredBy, Actor actor) {
+        return new SharedDealRegistered(header(origin, actor), registeredBy, "Acme rollout",
+                new BigDecimal("1000.00"), "USD", LocalDate.parse("2026-12-31"), Stage.APPOINTMENT_SCHEDULED, null,
+                null, null, "Welcome aboard", List.of(), null, null, "DEAL");
+    }
+
+    static EventHeader header(Origin origin, Actor actor) {
+        return new EventHeader(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "partner-1", origin, 1,
+                new Hlc(1, 0), Instant.parse("2026-11-26T10:00:00Z"), actor);
+    }
+}
