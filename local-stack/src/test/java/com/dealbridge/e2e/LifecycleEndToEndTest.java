@@ -346,6 +346,9 @@ class LifecycleEndToEndTest {
                 .isEqualTo("CLOSED_WON");
         assertThat(system.crm().post("/api/quotes/no-such-quote/purchase", rep.token(), null).status())
                 .isEqualTo(404);
+        // the close reaches the partner's notification recipient too
+        await().atMost(WAIT).until(() -> ok(system.partner().get("/api/notifications", user.token()), 200)
+                .node("/items").findValuesAsString("type").contains("DEAL_CLOSED_WON"));
     }
 
     @Test
