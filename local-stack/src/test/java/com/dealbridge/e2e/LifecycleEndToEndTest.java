@@ -24,11 +24,18 @@ import com.dealbridge.sync.domain.Stage;
 import com.dealbridge.sync.domain.SyncClock;
 import com.dealbridge.sync.store.SyncStore;
 import com.dealbridge.sync.wire.EventCodec;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +48,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 4 across both services and one broker: product interest, details and stage both ways as the sync policy
@@ -50,18 +58,26 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class LifecycleEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A real SMTP server: without one the notification consumer retries its first mail and holds up the rest. */
+    private static final int SMTP_PORT = freePort();
+    private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP));
     private static DealbridgeSystem system;
     private static Rep rep;
 
     @BeforeAll
     static void startSystem() {
-        system = DealbridgeSystem.start();
+        SMTP.start();
+        system = DealbridgeSystem.start(Map.of(
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", String.valueOf(SMTP_PORT)));
         rep = system.newRep("Lena Lifecycle");
     }
 
     @AfterAll
     static void stopSystem() {
         system.close();
+        SMTP.stop();
     }
 
     @Test
@@ -346,9 +362,17 @@ class LifecycleEndToEndTest {
                 .isEqualTo("CLOSED_WON");
         assertThat(system.crm().post("/api/quotes/no-such-quote/purchase", rep.token(), null).status())
                 .isEqualTo(404);
-        // the close reaches the partner's notification recipient too
+        // the close reaches the partner's notification recipient too, in the app and by mail
         await().atMost(WAIT).until(() -> ok(system.partner().get("/api/notifications", user.token()), 200)
                 .node("/items").findValuesAsString("type").contains("DEAL_CLOSED_WON"));
+        await().atMost(WAIT).until(() -> Arrays.stream(SMTP.getReceivedMessages()).anyMatch(mail -> {
+            try {
+                return mail.getSubject().equals("Deal \"Acme purchase\" closed won")
+                        && mail.getAllRecipients()[0].toString().equals(user.email());
+            } catch (MessagingException e) {
+                return false;
+            }
+        }));
     }
 
     @Test
@@ -400,6 +424,14 @@ class LifecycleEndToEndTest {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String product(String name, String unitPrice) {
         String id = ok(system.crm().post("/admin/products", CRM_ADMIN, Map.of("name", name,
                 "sku", "SKU-" + UUID.randomUUID(), "unitPrice", unitPrice)), 201).json("/id");
@@ -444,8 +476,8 @@ class LifecycleEndToEndTest {
                 && user.userId().equals(partnerOnCrm(user).get("notificationRecipientUserId").asString()));
     }
 
-    private static tools.jackson.databind.JsonNode partnerOnCrm(PartnerUser user) {
-        for (tools.jackson.databind.JsonNode partner : ok(system.crm().get("/api/partners", rep.token()), 200)
+    private static JsonNode partnerOnCrm(PartnerUser user) {
+        for (JsonNode partner : ok(system.crm().get("/api/partners", rep.token()), 200)
                 .node("/items")) {
             if (user.partnerId().equals(partner.get("id").asString())) {
                 return partner;
