@@ -6,10 +6,11 @@ import com.dealbridge.crm.CrmServiceApplication;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.partner.PartnerServiceApplication;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class DealbridgeSystem implements AutoCloseable {
     private final EmbeddedKafkaKraftBroker broker;
     private final MongoServer partnerMongo;
     private final MongoServer crmMongo;
+    private final GreenMail smtp;
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
     private ConfigurableApplicationContext partner;
     private ConfigurableApplicationContext crm;
@@ -42,6 +44,9 @@ public final class DealbridgeSystem implements AutoCloseable {
         broker.afterPropertiesSet();
         partnerMongo = startMongo();
         crmMongo = startMongo();
+        // A real SMTP server, so notifications have somewhere to go in every end-to-end test.
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
     }
 
     /** Starts the broker, both stores and both services. */
@@ -49,7 +54,7 @@ public final class DealbridgeSystem implements AutoCloseable {
         return start(Map.of());
     }
 
-    /** As {@link #start()}, with extra Spring properties for both services (e.g. the SMTP server). */
+    /** As {@link #start()}, with extra Spring properties for both services (they win over the defaults). */
     public static DealbridgeSystem start(Map<String, String> extraProperties) {
         DealbridgeSystem system = new DealbridgeSystem(extraProperties);
         system.startPartner();
@@ -77,17 +82,20 @@ public final class DealbridgeSystem implements AutoCloseable {
 
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder, MongoServer mongo, String database,
                                                String adminToken) {
-        List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "spring.mongodb.uri=" + mongoUri(mongo, database),
-                "dealbridge.security.admin-token=" + adminToken,
-                "dealbridge.sync.relay.sweep-interval=500ms",
-                "dealbridge.sync.relay.retry-delay=200ms",
-                "dealbridge.crm.assignment.sweep-interval=1s"));
-        extraProperties.forEach((key, value) -> properties.add(key + "=" + value));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
+        properties.put("spring.mongodb.uri", mongoUri(mongo, database));
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+        properties.put("dealbridge.security.admin-token", adminToken);
+        properties.put("dealbridge.sync.relay.sweep-interval", "500ms");
+        properties.put("dealbridge.sync.relay.retry-delay", "200ms");
+        properties.put("dealbridge.crm.assignment.sweep-interval", "1s");
+        properties.putAll(extraProperties);
         // As command-line arguments: they win over the services' own config files, like a deployment's settings.
-        return builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        return builder.run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new));
     }
 
     public ApiClient partner() {
@@ -177,6 +185,7 @@ public final class DealbridgeSystem implements AutoCloseable {
         }
         partnerMongo.shutdownNow();
         crmMongo.shutdownNow();
+        smtp.stop();
         broker.destroy();
     }
 }
