@@ -203,6 +203,13 @@ class LifecycleEndToEndTest {
                     .containsExactly("SharedDealRegistered");
         }
 
+        // both sides run the same policy, and show it to operators
+        ApiResponse partnerStatus = ok(system.partner().get("/admin/sync/status", DealbridgeSystem.PARTNER_ADMIN), 200);
+        ApiResponse crmStatus = ok(system.crm().get("/admin/sync/status", CRM_ADMIN), 200);
+        assertThat(partnerStatus.json("/syncPolicy/partnerCompensationEligible")).isEqualTo("CRM_TO_PARTNER");
+        assertThat(partnerStatus.json("/syncPolicy/stage")).isEqualTo("TWO_WAY");
+        assertThat(partnerStatus.node("/syncPolicy")).isEqualTo(crmStatus.node("/syncPolicy"));
+
         // the CRM may: compensation eligibility is CRM_TO_PARTNER
         ok(system.crm().patch("/api/shared-deals/" + id, rep.token(), Map.of("partnerCompensationEligible", true)),
                 200);
