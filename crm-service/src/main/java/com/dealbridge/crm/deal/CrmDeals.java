@@ -128,6 +128,40 @@ public class CrmDeals {
         return document.toDeal();
     }
 
+    /** Marks the deal as synced with the shared deal (idempotent). */
+    public void linkSharedDeal(String dealId, String sharedDealId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(dealId)),
+                new Update().set("sharedDealId", sharedDealId).set("updatedAt", now()), CrmDealDocument.class);
+    }
+
+    /**
+     * Brings the CRM deal in line with its shared deal's details and stage (after either side changed them); an
+     * unknown id, or a shared-deal version not newer than the last one mirrored, changes nothing.
+     */
+    void mirror(String dealId, String name, BigDecimal amount, String currency, LocalDate closeDate, String stage,
+            long sharedDealVersion) {
+        Update update = new Update().set("updatedAt", now()).set("sharedDealVersion", sharedDealVersion);
+        if (name != null) {
+            update.set("name", name);
+        }
+        if (amount != null && amount.signum() >= 0 && Money.hasValidScale(amount)) {
+            update.set("amount", Money.format(amount));
+        }
+        if (currency != null && Money.isCurrency(currency)) {
+            update.set("currency", currency);
+        }
+        if (closeDate != null) {
+            update.set("closeDate", closeDate.toString());
+        }
+        if (stage != null && isStage(stage)) {
+            update.set("stage", stage);
+        }
+        Query olderMirror = Query.query(Criteria.where("_id").is(dealId).orOperator(
+                Criteria.where("sharedDealVersion").lt(sharedDealVersion),
+                Criteria.where("sharedDealVersion").exists(false)));
+        mongo.updateFirst(olderMirror, update, CrmDealDocument.class);
+    }
+
     List<CrmDeal> list() {
         return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))),
                 CrmDealDocument.class).stream().map(CrmDealDocument::toDeal).toList();

@@ -63,6 +63,7 @@ class DealRegistrations {
         if (document == null) {
             return DealView.Registration.NONE;
         }
-        return new DealView.Registration(document.id(), document.deal().status() == DealStatus.ACTIVE);
+        return new DealView.Registration(document.id(), document.deal().status() == DealStatus.ACTIVE,
+                document.deal().partnerOwner(), document.deal().registeredBy().name());
     }
 }

@@ -5,6 +5,7 @@ import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.directory.Directory;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,10 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** The deals of each partner. Reads are scoped by partner: another partner's deal does not exist for you. */
@@ -52,6 +55,50 @@ public class Deals {
         DealDocument document = DealDocument.of(UUID.randomUUID().toString(), partnerId, valid, valid.currency(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return mongo.insert(document).toDeal();
+    }
+
+    /**
+     * Creates the deal under an id the caller chose, unless it exists (so running it again creates it once).
+     *
+     * @throws UnprocessableException as {@link #create(String, NewDeal)}
+     */
+    public Deal ensure(String partnerId, String dealId, NewDeal deal) {
+        Optional<Deal> existing = find(partnerId, dealId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        NewDeal valid = validated(partnerId, deal);
+        try {
+            return mongo.insert(DealDocument.of(dealId, partnerId, valid, valid.currency(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS))).toDeal();
+        } catch (DuplicateKeyException e) {
+            return find(partnerId, dealId).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Brings a registered deal in line with its shared deal's details (after either side changed them). Values the
+     * deal could not hold are skipped; a shared-deal version not newer than the last one mirrored changes nothing.
+     */
+    void mirror(String partnerId, String dealId, String name, BigDecimal amount, String currency,
+            LocalDate closeDate, long sharedDealVersion) {
+        Update update = new Update().set("sharedDealVersion", sharedDealVersion);
+        if (name != null && !name.isBlank()) {
+            update.set("name", name);
+        }
+        if (amount != null && amount.signum() >= 0 && Money.hasValidScale(amount)) {
+            update.set("amount", Money.format(amount));
+        }
+        if (currency != null && Money.isCurrency(currency)) {
+            update.set("currency", currency);
+        }
+        if (closeDate != null) {
+            update.set("closeDate", closeDate.toString());
+        }
+        Query olderMirror = Query.query(Criteria.where("_id").is(dealId).and("partnerId").is(partnerId).orOperator(
+                Criteria.where("sharedDealVersion").lt(sharedDealVersion),
+                Criteria.where("sharedDealVersion").exists(false)));
+        mongo.updateFirst(olderMirror, update, DealDocument.class);
     }
 
     /** This partner's deals among {@code dealIds}, newest first, in one query. */

@@ -1,6 +1,7 @@
 package com.dealbridge.partner.notification;
 
 import com.dealbridge.sync.domain.ActorType;
+import com.dealbridge.sync.domain.DealStageChanged;
 import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SharedDealAssigned;
 import com.dealbridge.sync.domain.SharedDealEvent;
@@ -31,6 +32,7 @@ class NotificationTriggers {
                 ? Optional.of(new Trigger(NotificationKind.DEAL_REGISTERED_BY_REP, e.welcomeNote(), e.dealName()))
                 : Optional.empty());
         on(SharedDealAssigned.class, e -> Optional.of(Trigger.of(NotificationKind.REP_ASSIGNED, e.rep().name())));
+        on(DealStageChanged.class, e -> stageReached(e.stage()));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dealbridge.sync.domain.Actor;
 import com.dealbridge.sync.domain.ActorType;
+import com.dealbridge.sync.domain.DealStageChanged;
 import com.dealbridge.sync.domain.EventHeader;
 import com.dealbridge.sync.domain.Hlc;
 import com.dealbridge.sync.domain.Origin;
@@ -65,6 +66,17 @@ class NotificationTriggersTest {
                 assertThat(NotificationTriggers.stageReached(stage)).as(stage.name()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aRepClosingTheDealNotifiesButMovingItAlongTheStagesDoesNot() {
+        assertThat(triggers.triggerFor(new DealStageChanged(header(Origin.CRM, REP), Stage.CLOSED_WON)))
+                .contains(Trigger.of(NotificationKind.DEAL_CLOSED_WON, null));
+        assertThat(triggers.triggerFor(new DealStageChanged(header(Origin.CRM, REP), Stage.CLOSED_LOST)))
+                .contains(Trigger.of(NotificationKind.DEAL_CLOSED_LOST, null));
+        assertThat(triggers.triggerFor(new DealStageChanged(header(Origin.CRM, REP), Stage.CONTRACT_SENT))).isEmpty();
+        assertThat(triggers.triggerFor(new DealStageChanged(header(Origin.PARTNER, PARTNER_USER), Stage.CLOSED_WON)))
+                .as("the partner's own close").isEmpty();
     }
 
     @Test

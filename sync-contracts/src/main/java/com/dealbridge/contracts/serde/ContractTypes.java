@@ -1,9 +1,15 @@
 package com.dealbridge.contracts.serde;
 
+import com.dealbridge.contracts.avro.DealDetailsChanged;
+import com.dealbridge.contracts.avro.DealStageChanged;
 import com.dealbridge.contracts.avro.PartnerAccountChanged;
+import com.dealbridge.contracts.avro.PartnerCompensationEligibilityChanged;
 import com.dealbridge.contracts.avro.ProductChanged;
+import com.dealbridge.contracts.avro.ProductInterestChanged;
+import com.dealbridge.contracts.avro.QuoteChanged;
 import com.dealbridge.contracts.avro.SharedDealAssigned;
 import com.dealbridge.contracts.avro.SharedDealRegistered;
+import com.dealbridge.contracts.avro.SharedDealWithdrawn;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +31,14 @@ public final class ContractTypes {
             SharedDealRegistered.class,
             SharedDealAssigned.class,
             PartnerAccountChanged.class,
-            ProductChanged.class);
+            ProductChanged.class,
+            // deal lifecycle
+            DealDetailsChanged.class,
+            DealStageChanged.class,
+            ProductInterestChanged.class,
+            PartnerCompensationEligibilityChanged.class,
+            QuoteChanged.class,
+            SharedDealWithdrawn.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_FULL_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> schemaOf(type).getFullName(), Function.identity()));

@@ -11,6 +11,7 @@ import com.dealbridge.contracts.avro.ProductChanged;
 import com.dealbridge.contracts.avro.SharedDealAssigned;
 import com.dealbridge.contracts.avro.SharedDealRegistered;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,20 +32,40 @@ final class GoldenSampleFactory {
     static final Instant REGISTERED_AT = Instant.parse("2026-11-26T10:05:30.123Z");
     static final Instant ASSIGNED_AT = Instant.parse("2026-11-26T10:05:31.457Z");
 
-    private static final PersonRef PRIYA = new PersonRef(
+    static final PersonRef PRIYA = new PersonRef(
             "3e8f1b2a-9c4d-4a5e-8f60-1b2c3d4e5f61", "Priya Natarajan", "priya.natarajan@acme-partners.example");
     private static final PersonRef JONAS = new PersonRef(
             "5a6b7c8d-1e2f-4a3b-9c4d-6e7f8a9b0c12", "Jonas Weber", "jonas.weber@acme-partners.example");
-    private static final PersonRef MARCUS = new PersonRef(
+    static final PersonRef MARCUS = new PersonRef(
             "9f1e2d3c-4b5a-4c6d-8e7f-0a1b2c3d4e73", "Marcus Lindqvist", "marcus.lindqvist@vendor.example");
 
-    private static final Map<Class<? extends SpecificRecord>, Supplier<SpecificRecord>> SAMPLES = Map.of(
-            SharedDealRegistered.class, GoldenSampleFactory::sharedDealRegistered,
-            SharedDealAssigned.class, GoldenSampleFactory::sharedDealAssigned,
-            PartnerAccountChanged.class, GoldenSampleFactory::partnerAccountChanged,
-            ProductChanged.class, GoldenSampleFactory::productChanged);
+    private static final Map<Class<? extends SpecificRecord>, Supplier<SpecificRecord>> SAMPLES = samples();
 
     private GoldenSampleFactory() {
+    }
+
+    private static Map<Class<? extends SpecificRecord>, Supplier<SpecificRecord>> samples() {
+        Map<Class<? extends SpecificRecord>, Supplier<SpecificRecord>> samples = new HashMap<>();
+        samples.put(SharedDealRegistered.class, GoldenSampleFactory::sharedDealRegistered);
+        samples.put(SharedDealAssigned.class, GoldenSampleFactory::sharedDealAssigned);
+        samples.put(PartnerAccountChanged.class, GoldenSampleFactory::partnerAccountChanged);
+        samples.put(ProductChanged.class, GoldenSampleFactory::productChanged);
+        samples.putAll(LifecycleGoldenSamples.SAMPLES);
+        return Map.copyOf(samples);
+    }
+
+    /** The envelope of a sample event (fixed ids and clocks, so the bytes are reproducible). */
+    static EventMetadata metadata(String eventId, Origin origin, long sequence, Instant at, int counter, Actor actor) {
+        return EventMetadata.newBuilder()
+                .setEventId(eventId)
+                .setSharedDealId(SHARED_DEAL_ID)
+                .setPartnerId(PARTNER_ID)
+                .setOrigin(origin)
+                .setSequence(sequence)
+                .setHlc(new Hlc(at.toEpochMilli(), counter))
+                .setOccurredAt(at)
+                .setActor(actor)
+                .build();
     }
 
     static SpecificRecord sampleFor(Class<? extends SpecificRecord> type) {

@@ -5,7 +5,10 @@ import com.dealbridge.sync.domain.ActivityEntry;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +19,28 @@ import org.springframework.web.bind.annotation.RestController;
 public class SharedDealController {
 
     private final SharedDealQueries queries;
+    private final SharedDealCommands commands;
 
-    public SharedDealController(SharedDealQueries queries) {
+    public SharedDealController(SharedDealQueries queries, SharedDealCommands commands) {
         this.queries = queries;
+        this.commands = commands;
+    }
+
+    /** Changes details, stage (and on the CRM compensation eligibility) as the sync policy allows this side. */
+    @PatchMapping("/{id}")
+    public SharedDealView patch(Caller caller, @PathVariable String id,
+                                @RequestBody SharedDealCommands.DealPatch patch) {
+        return commands.patch(caller, id, patch);
+    }
+
+    public record ProductInterestRequest(List<String> productIds) {
+    }
+
+    /** Replaces the product interest; ids come from the CRM's catalogue (unknown → 422). */
+    @PutMapping("/{id}/product-interest")
+    public SharedDealView productInterest(Caller caller, @PathVariable String id,
+                                          @RequestBody ProductInterestRequest request) {
+        return commands.changeProductInterest(caller, id, request.productIds());
     }
 
     @GetMapping

@@ -1,6 +1,7 @@
 package com.dealbridge.sync.api;
 
 import com.dealbridge.sync.domain.PersonRef;
+import com.dealbridge.sync.domain.Quote;
 import com.dealbridge.sync.domain.SharedDeal;
 import com.dealbridge.sync.store.SharedDealDocument;
 import java.time.Instant;
@@ -13,13 +14,27 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                              String currency, LocalDate closeDate, String stage, String introNote,
                              String painOrOpportunity, String nextSteps, String welcomeNote,
                              List<ProductRef> productInterest, PersonRef assignedRep, PersonRef partnerOwner,
-                             boolean partnerCompensationEligible, List<Object> quotes, String registeredBy,
+                             boolean partnerCompensationEligible, List<QuoteView> quotes, String registeredBy,
                              String status, Banner banner, String syncState, Instant createdAt, Instant updatedAt) {
 
     public record ProductRef(String id, String name) {
     }
 
     public record Banner(String type, String message) {
+    }
+
+    public record QuoteView(String id, String title, String amount, String currency, String status,
+                            List<LineItemView> lineItems) {
+
+        public static QuoteView of(Quote quote) {
+            return new QuoteView(quote.id(), quote.title(), quote.amount().toPlainString(), quote.currency(),
+                    quote.status().name(), quote.lineItems().stream().map(item -> new LineItemView(item.productId(),
+                            item.productName(), item.quantity(), item.unitPrice().toPlainString(),
+                            item.amount().toPlainString())).toList());
+        }
+    }
+
+    public record LineItemView(String productId, String productName, int quantity, String unitPrice, String amount) {
     }
 
     public static SharedDealView of(SharedDealDocument document, Map<String, String> productNames) {
@@ -30,7 +45,13 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                 deal.amount() == null ? null : deal.amount().toPlainString(), deal.currency(), deal.closeDate(),
                 deal.stage().name(), deal.introNote(), deal.painOrOpportunity(), deal.nextSteps(),
                 deal.welcomeNote(), products, deal.assignedRep(), deal.partnerOwner(),
-                deal.partnerCompensationEligible(), List.of(), deal.registeredBy().name(), deal.status().name(),
-                null, document.inSync() ? "IN_SYNC" : "PENDING", deal.createdAt(), deal.updatedAt());
+                deal.partnerCompensationEligible(), deal.quotes().stream().map(QuoteView::of).toList(),
+                deal.registeredBy().name(), deal.status().name(), banner(deal),
+                document.inSync() ? "IN_SYNC" : "PENDING", deal.createdAt(), deal.updatedAt());
+    }
+
+    private static Banner banner(SharedDeal deal) {
+        com.dealbridge.sync.domain.Banner banner = deal.banner();
+        return banner == null ? null : new Banner(banner.type().name(), banner.message());
     }
 }

@@ -31,6 +31,9 @@ public class SyncAdminController {
         body.put("side", properties.side().name());
         body.put("outboundTopic", properties.outboundTopic());
         body.put("inboundTopic", properties.inboundTopic());
+        Map<String, String> policy = new LinkedHashMap<>();
+        properties.policy().asMap().forEach((field, fieldPolicy) -> policy.put(field.apiName(), fieldPolicy.name()));
+        body.put("syncPolicy", policy);
         body.put("outboxBacklog", status.outboxBacklog());
         body.put("parked", status.parked());
         body.put("highWaterMarks", status.highWaterMarks());

@@ -81,7 +81,8 @@ public class SyncAutoConfiguration {
     @Bean
     SyncStore syncStore(MongoOperations mongo, EventCodec codec, SyncClock clock, SyncProperties properties,
                         ObjectProvider<AppliedEventListener> listeners) {
-        return new SyncStore(mongo, codec, clock, properties.side(), () -> listeners.orderedStream().toList());
+        return new SyncStore(mongo, codec, clock, properties.side(), properties.policy(),
+                () -> listeners.orderedStream().toList());
     }
 
     @Bean

@@ -3,7 +3,9 @@ package com.dealbridge.sync.config;
 import com.dealbridge.contracts.Topics;
 import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.relay.RelayProperties;
+import com.dealbridge.sync.domain.SyncPolicy;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,9 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param relay         outbox relay settings
  * @param inbox         inbox settings
  * @param topics        topic creation settings
+ * @param fields        the per-field sync policy, {@code <field>: TWO_WAY | CRM_TO_PARTNER | PARTNER_TO_CRM_AT_CREATION}
+ *                      (e.g. {@code dealbridge.sync.fields.deal-name=CRM_TO_PARTNER}); unset fields keep their
+ *                      defaults, an invalid entry stops the start-up. Both services must be configured alike.
  */
 @ConfigurationProperties("dealbridge.sync")
-public record SyncProperties(Origin side, String consumerGroup, RelayProperties relay, Inbox inbox, TopicSettings topics) {
+public record SyncProperties(Origin side, String consumerGroup, RelayProperties relay, Inbox inbox, TopicSettings topics,
+                             Map<String, String> fields) {
 
     public SyncProperties {
         if (side == null) {
@@ -27,6 +33,17 @@ public record SyncProperties(Origin side, String consumerGroup, RelayProperties 
         relay = relay == null ? RelayProperties.defaults() : relay;
         inbox = inbox == null ? new Inbox(null, null, null, null) : inbox;
         topics = topics == null ? new TopicSettings(null, null) : topics;
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        try {
+            SyncPolicy.of(fields);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The validated sync policy. */
+    public SyncPolicy policy() {
+        return SyncPolicy.of(fields);
     }
 
     public String outboundTopic() {

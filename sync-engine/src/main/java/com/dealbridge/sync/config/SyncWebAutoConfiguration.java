@@ -1,6 +1,8 @@
 package com.dealbridge.sync.config;
 
+import com.dealbridge.sync.api.PartnerCapacity;
 import com.dealbridge.sync.api.ProductNames;
+import com.dealbridge.sync.api.SharedDealCommands;
 import com.dealbridge.sync.api.SharedDealController;
 import com.dealbridge.sync.api.SharedDealQueries;
 import com.dealbridge.sync.api.SyncAdminController;
@@ -26,8 +28,17 @@ public class SyncWebAutoConfiguration {
     }
 
     @Bean
-    SharedDealController sharedDealController(SharedDealQueries queries) {
-        return new SharedDealController(queries);
+    SharedDealCommands sharedDealCommands(SharedDeals sharedDeals, SharedDealQueries queries,
+                                          ObjectProvider<ProductNames> productNames,
+                                          ObjectProvider<PartnerCapacity> capacity) {
+        return new SharedDealCommands(sharedDeals, queries,
+                productNames.getIfAvailable(() -> SyncWebAutoConfiguration::ids),
+                capacity.getIfAvailable(() -> partnerId -> java.util.OptionalInt.empty()));
+    }
+
+    @Bean
+    SharedDealController sharedDealController(SharedDealQueries queries, SharedDealCommands commands) {
+        return new SharedDealController(queries, commands);
     }
 
     @Bean

@@ -10,4 +10,9 @@ public enum DealStatus {
     public boolean isActive() {
         return this == ACTIVE;
     }
+
+    /** Closed won or lost (a withdrawn registration is not closed: it is final). */
+    public boolean isClosed() {
+        return this == CLOSED_WON || this == CLOSED_LOST;
+    }
 }

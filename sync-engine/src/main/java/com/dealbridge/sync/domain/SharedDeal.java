@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -29,6 +30,9 @@ public final class SharedDeal {
     static final String F_PRODUCTS = "productInterest";
     static final String F_ASSIGNED_REP = "assignedRep";
     static final String F_PARTNER_OWNER = "partnerOwner";
+    static final String F_CURRENCY = "currency";
+    static final String F_COMPENSATION = "partnerCompensationEligible";
+    static final String F_QUOTE_PREFIX = "quote:";
 
     private String id;
     private String partnerId;
@@ -49,6 +53,9 @@ public final class SharedDeal {
     private PersonRef partnerOwner;
     private boolean partnerCompensationEligible;
     private DealStatus status = DealStatus.ACTIVE;
+    private boolean withdrawn;
+    private String withdrawalReason;
+    private List<Quote> quotes = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
     private Map<String, Stamp> stamps = new HashMap<>();
@@ -63,6 +70,14 @@ public final class SharedDeal {
 
     /** The side holding this replica makes the deal shared. */
     public static SharedDeal register(Registration registration, Origin side, SyncClock clock, Actor actor) {
+        return register(registration, side, SyncPolicy.defaults(), clock, actor);
+    }
+
+    /** As {@link #register(Registration, Origin, SyncClock, Actor)}, checking what the side may set at creation. */
+    public static SharedDeal register(Registration registration, Origin side, SyncPolicy policy, SyncClock clock,
+                                      Actor actor) {
+        checkCreation(policy, side, registration.introNote(), registration.painOrOpportunity(),
+                registration.nextSteps(), registration.assignedRep());
         SharedDeal deal = new SharedDeal();
         deal.id = registration.id().value();
         deal.partnerId = registration.partnerId();
@@ -81,6 +96,12 @@ public final class SharedDeal {
 
     /** The replica of a deal the other side registered, created from its first event. */
     public static SharedDeal receive(SharedDealRegistered registration, Origin side, SyncClock clock) {
+        return receive(registration, side, clock, SyncPolicy.defaults());
+    }
+
+    /** As {@link #receive(SharedDealRegistered, Origin, SyncClock)}, checked against this side's policy. */
+    public static SharedDeal receive(SharedDealRegistered registration, Origin side, SyncClock clock,
+                                     SyncPolicy policy) {
         if (registration.header().origin() == side) {
             throw new IllegalArgumentException("a side never receives its own registration");
         }
@@ -88,7 +109,7 @@ public final class SharedDeal {
         deal.id = registration.header().sharedDealId();
         deal.partnerId = registration.header().partnerId();
         deal.side = side;
-        ApplyOutcome outcome = deal.apply(registration, clock);
+        ApplyOutcome outcome = deal.apply(registration, clock, policy);
         if (outcome != ApplyOutcome.APPLIED) {
             throw new IllegalArgumentException("registration must be the first event of its origin, was #"
                     + registration.header().sequence());
@@ -100,6 +121,16 @@ public final class SharedDeal {
      * Applies an event the other side decided. Never records events: applying must not echo back.
      */
     public ApplyOutcome apply(SharedDealEvent event, SyncClock clock) {
+        return apply(event, clock, SyncPolicy.defaults());
+    }
+
+    /**
+     * As {@link #apply(SharedDealEvent, SyncClock)}, refusing an event that changes a field this side's policy
+     * does not let the sender change.
+     *
+     * @throws SyncRuleViolation the event breaks this side's sync policy; nothing is applied, the mark stays
+     */
+    public ApplyOutcome apply(SharedDealEvent event, SyncClock clock, SyncPolicy policy) {
         EventHeader header = event.header();
         if (header.origin() == side) {
             throw new IllegalArgumentException("event " + header.eventId() + " comes from this side");
@@ -114,6 +145,7 @@ public final class SharedDeal {
         if (header.sequence() > mark + 1) {
             return ApplyOutcome.GAP;
         }
+        Lifecycle.checkIncoming(event, policy);
         clock.observe(header.hlc());
         dispatch(event);
         highWaterMarks.put(header.origin().name(), header.sequence());
@@ -145,10 +177,250 @@ public final class SharedDeal {
             applyRegistration(registered);
         } else if (event instanceof SharedDealAssigned assigned) {
             applyAssignment(assigned);
-        } else {
+        } else if (!applyLifecycle(event)) {
             throw new IllegalArgumentException("unknown event type " + event.type());
         }
+        status = deriveStatus();
         updatedAt = event.header().occurredAt();
+    }
+
+    private static void checkCreation(SyncPolicy policy, Origin side, String introNote, String painOrOpportunity,
+                                      String nextSteps, PersonRef assignedRep) {
+        if (introNote != null) {
+            policy.checkCreation(SyncField.INTRO_NOTE, side);
+        }
+        if (painOrOpportunity != null) {
+            policy.checkCreation(SyncField.PAIN_OR_OPPORTUNITY, side);
+        }
+        if (nextSteps != null) {
+            policy.checkCreation(SyncField.NEXT_STEPS, side);
+        }
+        if (assignedRep != null) {
+            policy.checkCreation(SyncField.ASSIGNED_REP, side);
+        }
+    }
+
+    /** Status follows the stage and the withdrawal, so it converges wherever they do. */
+    private DealStatus deriveStatus() {
+        if (withdrawn) {
+            return DealStatus.WITHDRAWN;
+        }
+        if (stage == Stage.CLOSED_WON) {
+            return DealStatus.CLOSED_WON;
+        }
+        return stage == Stage.CLOSED_LOST ? DealStatus.CLOSED_LOST : DealStatus.ACTIVE;
+    }
+
+    // ---- deal lifecycle: local commands ------------------------------------------------------------------------
+
+    /**
+     * Changes the given details; fields equal to the current value are not changed. Records nothing when nothing
+     * changes.
+     *
+     * @return whether anything changed
+     * @throws SyncPolicyViolation a changed field this side may not change (nothing is changed)
+     */
+    public boolean changeDetails(DetailsChange change, SyncPolicy policy, SyncClock clock, Actor actor) {
+        requireNotWithdrawn();
+        String newName = change.dealName() != null && !change.dealName().equals(dealName) ? change.dealName() : null;
+        BigDecimal newAmount = change.amount() != null && (amount == null || change.amount().compareTo(amount) != 0)
+                ? change.amount() : null;
+        String newCurrency = change.currency() != null && !change.currency().equals(currency)
+                ? change.currency() : null;
+        LocalDate newCloseDate = change.closeDate() != null && !change.closeDate().equals(closeDate)
+                ? change.closeDate() : null;
+        if (newName != null) {
+            policy.checkChange(SyncField.DEAL_NAME, side);
+        }
+        if (newAmount != null || newCurrency != null) {
+            policy.checkChange(SyncField.AMOUNT, side);
+        }
+        if (newCloseDate != null) {
+            policy.checkChange(SyncField.CLOSE_DATE, side);
+        }
+        if (newName == null && newAmount == null && newCurrency == null && newCloseDate == null) {
+            return false;
+        }
+        record(header -> new DealDetailsChanged(header, newName, newAmount, newCurrency, newCloseDate), clock, actor);
+        return true;
+    }
+
+    /** @return whether the stage changed */
+    public boolean changeStage(Stage newStage, SyncPolicy policy, SyncClock clock, Actor actor) {
+        Objects.requireNonNull(newStage, "stage");
+        requireNotWithdrawn();
+        if (newStage == stage) {
+            return false;
+        }
+        policy.checkChange(SyncField.STAGE, side);
+        record(header -> new DealStageChanged(header, newStage), clock, actor);
+        return true;
+    }
+
+    /** Replaces the product interest (duplicates dropped, order kept). @return whether it changed */
+    public boolean changeProductInterest(List<String> newProductIds, SyncPolicy policy, SyncClock clock,
+                                         Actor actor) {
+        requireNotWithdrawn();
+        List<String> distinct = newProductIds.stream().distinct().toList();
+        if (distinct.equals(productIds)) {
+            return false;
+        }
+        policy.checkChange(SyncField.PRODUCT_INTEREST, side);
+        record(header -> new ProductInterestChanged(header, distinct), clock, actor);
+        return true;
+    }
+
+    /** @return whether the eligibility changed */
+    public boolean changeCompensationEligibility(boolean eligible, SyncPolicy policy, SyncClock clock, Actor actor) {
+        requireNotWithdrawn();
+        if (eligible == partnerCompensationEligible) {
+            return false;
+        }
+        policy.checkChange(SyncField.PARTNER_COMPENSATION_ELIGIBLE, side);
+        record(header -> new PartnerCompensationEligibilityChanged(header, eligible), clock, actor);
+        return true;
+    }
+
+    /** Publishes a new quote on the deal (the CRM's decision). */
+    public void publishQuote(Quote quote, SyncPolicy policy, SyncClock clock, Actor actor) {
+        requireNotWithdrawn();
+        policy.checkChange(SyncField.QUOTES, side);
+        if (quote(quote.id()).isPresent()) {
+            throw new SyncRuleViolation("Deal " + id + " already has a quote " + quote.id());
+        }
+        if (quote.status() != QuoteStatus.PUBLISHED) {
+            throw new IllegalArgumentException("a new quote is PUBLISHED, not " + quote.status());
+        }
+        record(header -> new QuoteChanged(header, quote), clock, actor);
+    }
+
+    /**
+     * The customer purchased a quote: the quote becomes PURCHASED and the deal CLOSED_WON (two events). Purchasing
+     * a purchased quote again changes nothing.
+     *
+     * @throws UnknownQuoteException no such quote on this deal
+     */
+    public Quote purchaseQuote(String quoteId, SyncPolicy policy, SyncClock clock, Actor actor) {
+        Quote quote = quote(quoteId).orElseThrow(() -> new UnknownQuoteException(id, quoteId));
+        if (quote.status() == QuoteStatus.PURCHASED) {
+            return quote;
+        }
+        requireNotWithdrawn();
+        policy.checkChange(SyncField.QUOTES, side);
+        if (stage != Stage.CLOSED_WON) {
+            policy.checkChange(SyncField.STAGE, side);
+        }
+        Quote purchased = quote.withStatus(QuoteStatus.PURCHASED);
+        record(header -> new QuoteChanged(header, purchased), clock, actor);
+        if (stage != Stage.CLOSED_WON) {
+            record(header -> new DealStageChanged(header, Stage.CLOSED_WON), clock, actor);
+        }
+        return purchased;
+    }
+
+    /**
+     * The partner withdraws the registration; final. Withdrawing again changes nothing.
+     *
+     * @return whether the deal was withdrawn now
+     * @throws SyncRuleViolation on the CRM side, or when the deal is already closed
+     */
+    public boolean withdraw(String reason, SyncClock clock, Actor actor) {
+        if (side != Origin.PARTNER) {
+            throw new SyncRuleViolation("only the partner withdraws a deal registration");
+        }
+        if (withdrawn) {
+            return false;
+        }
+        if (stage.isClosed()) {
+            throw new SyncRuleViolation("Deal " + id + " is " + stage + ": a closed deal cannot be withdrawn");
+        }
+        record(header -> new SharedDealWithdrawn(header, reason), clock, actor);
+        return true;
+    }
+
+    private void requireNotWithdrawn() {
+        if (withdrawn) {
+            throw new SyncRuleViolation("Deal " + id + " was withdrawn by the partner: it can no longer be changed");
+        }
+    }
+
+    // ---- deal lifecycle: applying events (local and remote) -----------------------------------------------------
+
+    private boolean applyLifecycle(SharedDealEvent event) {
+        Stamp stamp = event.header().stamp();
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (event instanceof DealDetailsChanged e) {
+            if (e.dealName() != null && wins(F_DEAL_NAME, stamp)) {
+                dealName = e.dealName();
+            }
+            if (e.amount() != null && wins(F_AMOUNT, stamp)) {
+                amount = e.amount();
+            }
+            if (e.currency() != null && wins(F_CURRENCY, stamp)) {
+                currency = e.currency();
+            }
+            if (e.closeDate() != null && wins(F_CLOSE_DATE, stamp)) {
+                closeDate = e.closeDate();
+            }
+            putIfSet(details, "dealName", e.dealName());
+            putIfSet(details, "amount", e.amount() == null ? null : e.amount().toPlainString());
+            putIfSet(details, "currency", e.currency());
+            putIfSet(details, "closeDate", e.closeDate() == null ? null : e.closeDate().toString());
+            addActivity("DETAILS_CHANGED", event, details);
+        } else if (event instanceof DealStageChanged e) {
+            if (wins(F_STAGE, stamp)) {
+                stage = e.stage();
+            }
+            details.put("stage", e.stage().name());
+            addActivity("STAGE_CHANGED", event, details);
+        } else if (event instanceof ProductInterestChanged e) {
+            if (wins(F_PRODUCTS, stamp)) {
+                productIds = new ArrayList<>(e.productIds());
+            }
+            details.put("productIds", e.productIds());
+            addActivity("PRODUCT_INTEREST_CHANGED", event, details);
+        } else if (event instanceof PartnerCompensationEligibilityChanged e) {
+            if (wins(F_COMPENSATION, stamp)) {
+                partnerCompensationEligible = e.eligible();
+            }
+            details.put("eligible", e.eligible());
+            addActivity("COMPENSATION_ELIGIBILITY_CHANGED", event, details);
+        } else if (event instanceof QuoteChanged e) {
+            if (wins(F_QUOTE_PREFIX + e.quote().id(), stamp)) {
+                putQuote(e.quote());
+            }
+            details.put("quoteId", e.quote().id());
+            details.put("title", e.quote().title());
+            details.put("amount", e.quote().amount().toPlainString());
+            details.put("currency", e.quote().currency());
+            details.put("status", e.quote().status().name());
+            addActivity(e.quote().status() == QuoteStatus.PURCHASED ? "QUOTE_PURCHASED" : "QUOTE_PUBLISHED", event,
+                    details);
+        } else if (event instanceof SharedDealWithdrawn e) {
+            withdrawn = true;
+            withdrawalReason = e.reason();
+            putIfSet(details, "reason", e.reason());
+            addActivity("WITHDRAWN", event, details);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void putQuote(Quote quote) {
+        for (int i = 0; i < quotes.size(); i++) {
+            if (quotes.get(i).id().equals(quote.id())) {
+                quotes.set(i, quote);
+                return;
+            }
+        }
+        quotes.add(quote);
+    }
+
+    private static void putIfSet(Map<String, Object> details, String key, Object value) {
+        if (value != null) {
+            details.put(key, value);
+        }
     }
 
     private void applyRegistration(SharedDealRegistered event) {
@@ -170,9 +442,9 @@ public final class SharedDeal {
         productIds = new ArrayList<>(event.productIds());
         partnerOwner = event.partnerOwner();
         assignedRep = event.assignedRep();
-        status = DealStatus.ACTIVE;
         createdAt = event.header().occurredAt();
-        for (String field : List.of(F_DEAL_NAME, F_AMOUNT, F_CLOSE_DATE, F_STAGE, F_PRODUCTS, F_PARTNER_OWNER)) {
+        for (String field : List.of(F_DEAL_NAME, F_AMOUNT, F_CURRENCY, F_CLOSE_DATE, F_STAGE, F_PRODUCTS,
+                F_PARTNER_OWNER)) {
             stamps.put(field, stamp);
         }
         if (assignedRep != null) {
@@ -294,6 +566,34 @@ public final class SharedDeal {
 
     public DealStatus status() {
         return status;
+    }
+
+    public boolean withdrawn() {
+        return withdrawn;
+    }
+
+    public String withdrawalReason() {
+        return withdrawalReason;
+    }
+
+    /** The deal's quotes, oldest first. */
+    public List<Quote> quotes() {
+        return quotes == null ? List.of() : List.copyOf(quotes);
+    }
+
+    public Optional<Quote> quote(String quoteId) {
+        return quotes().stream().filter(quote -> quote.id().equals(quoteId)).findFirst();
+    }
+
+    /** The most recently purchased quote, if any. */
+    public Optional<Quote> purchasedQuote() {
+        List<Quote> purchased = quotes().stream().filter(q -> q.status() == QuoteStatus.PURCHASED).toList();
+        return purchased.isEmpty() ? Optional.empty() : Optional.of(purchased.get(purchased.size() - 1));
+    }
+
+    /** The banner of the shared deal card, or null while the deal is active. */
+    public Banner banner() {
+        return Banner.of(this);
     }
 
     public Instant createdAt() {

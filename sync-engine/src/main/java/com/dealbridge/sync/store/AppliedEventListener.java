@@ -10,4 +10,13 @@ import com.dealbridge.sync.domain.SharedDealEvent;
 public interface AppliedEventListener {
 
     void applied(SharedDealDocument document, SharedDealEvent event);
+
+    /**
+     * Told after every save of a deal document on this side (a local change, an applied remote event, a link),
+     * with the saved document; e.g. to keep a side's own deal record in line with the replica. Saves of one deal
+     * may be reported out of order by concurrent threads: compare {@link SharedDealDocument#version()}. A failure
+     * is logged and does not undo the save. Does nothing by default.
+     */
+    default void saved(SharedDealDocument document) {
+    }
 }

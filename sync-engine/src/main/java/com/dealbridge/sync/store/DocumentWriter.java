@@ -3,6 +3,7 @@ package com.dealbridge.sync.store;
 import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SharedDealEvent;
 import com.dealbridge.sync.domain.SyncClock;
+import com.dealbridge.sync.domain.SyncPolicy;
 import com.dealbridge.sync.wire.EventCodec;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,9 +23,14 @@ class DocumentWriter {
     private final EventCodec codec;
     private final SyncClock clock;
     private final Origin side;
+    private final SyncPolicy policy;
+    private final Supplier<List<AppliedEventListener>> listeners;
     private volatile RelaySignal relay = sharedDealId -> { };
 
-    DocumentWriter(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side) {
+    DocumentWriter(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side, SyncPolicy policy,
+                   Supplier<List<AppliedEventListener>> listeners) {
+        this.policy = policy;
+        this.listeners = listeners;
         this.mongo = mongo;
         this.codec = codec;
         this.clock = clock;
@@ -41,6 +47,10 @@ class DocumentWriter {
 
     Origin side() {
         return side;
+    }
+
+    SyncPolicy policy() {
+        return policy;
     }
 
     EventCodec codec() {
@@ -72,6 +82,14 @@ class DocumentWriter {
         SharedDealDocument saved = document.version() == null ? mongo.insert(document) : mongo.save(document);
         if (!events.isEmpty()) {
             relay.wake(saved.id());
+        }
+        for (AppliedEventListener listener : listeners.get()) {
+            try {
+                listener.saved(saved);
+            } catch (RuntimeException e) {
+                log.warn("{} failed after deal {} was saved: {}", listener.getClass().getSimpleName(), saved.id(),
+                        e.toString());
+            }
         }
         return saved;
     }

@@ -34,6 +34,8 @@ public class SharedDealDocument {
     private boolean outboxPending;
     @Indexed
     private boolean hasParked;
+    @Indexed
+    private List<String> quoteIds = new ArrayList<>();
     private SharedDeal deal;
     private List<OutboxEntry> outbox = new ArrayList<>();
     private List<ParkedEvent> parked = new ArrayList<>();
@@ -56,6 +58,7 @@ public class SharedDealDocument {
         assignedRepId = deal.assignedRep() == null ? null : deal.assignedRep().id();
         outboxPending = !outbox.isEmpty();
         hasParked = !parked.isEmpty();
+        quoteIds = deal.quotes().stream().map(com.dealbridge.sync.domain.Quote::id).toList();
         updatedAt = deal.updatedAt();
     }
 

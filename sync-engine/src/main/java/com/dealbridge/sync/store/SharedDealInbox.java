@@ -6,6 +6,7 @@ import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SharedDeal;
 import com.dealbridge.sync.domain.SharedDealEvent;
 import com.dealbridge.sync.domain.SharedDealRegistered;
+import com.dealbridge.sync.domain.SyncRuleViolation;
 import com.dealbridge.sync.wire.InvalidEventException;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,9 @@ public class SharedDealInbox {
         }
         try {
             return writer.save(new SharedDealDocument(
-                    SharedDeal.receive(registered, writer.side(), writer.clock()), null));
+                    SharedDeal.receive(registered, writer.side(), writer.clock(), writer.policy()), null));
+        } catch (SyncRuleViolation e) {
+            throw refused(event, e);
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(e.getMessage(), e);
         }
@@ -87,7 +90,9 @@ public class SharedDealInbox {
     private ApplyOutcome apply(SharedDealDocument document, SharedDealEvent event, List<SharedDealEvent> applied) {
         ApplyOutcome outcome;
         try {
-            outcome = document.deal().apply(event, writer.clock());
+            outcome = document.deal().apply(event, writer.clock(), writer.policy());
+        } catch (SyncRuleViolation e) {
+            throw refused(event, e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidEventException(e.getMessage(), e);
         }
@@ -95,6 +100,15 @@ public class SharedDealInbox {
             applied.add(event);
         }
         return outcome;
+    }
+
+    /**
+     * Not retryable: the sender's policy differs from this side's; fix the configuration, then replay. Without a
+     * cause, so the dead letter's reason is this whole sentence.
+     */
+    private InvalidEventException refused(SharedDealEvent event, SyncRuleViolation violation) {
+        return new InvalidEventException(event.type() + " #" + event.header().sequence() + " from "
+                + event.header().origin() + " refused by this side's sync policy: " + violation.getMessage());
     }
 
     /** Applies parked events that now follow the high-water mark, in sequence order. */

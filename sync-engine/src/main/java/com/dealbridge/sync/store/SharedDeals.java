@@ -5,6 +5,11 @@ import com.dealbridge.sync.domain.DealStatus;
 import com.dealbridge.sync.domain.Registration;
 import com.dealbridge.sync.domain.SharedDeal;
 import com.dealbridge.sync.domain.SharedDealId;
+import com.dealbridge.sync.domain.Origin;
+import com.dealbridge.sync.domain.SyncPolicy;
+import com.dealbridge.sync.domain.SyncRuleViolation;
+import com.dealbridge.sync.domain.UnknownQuoteException;
+import com.dealbridge.kit.web.NotFoundException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +37,23 @@ public class SharedDeals {
 
     /** Makes a deal shared from this side; the registration event is published to the other side. */
     public SharedDealDocument register(Registration registration, Actor actor, String localDealId) {
-        SharedDeal deal = SharedDeal.register(registration, writer.side(), writer.clock(), actor);
+        SharedDeal deal;
+        try {
+            deal = SharedDeal.register(registration, writer.side(), writer.policy(), writer.clock(), actor);
+        } catch (SyncRuleViolation e) {
+            throw new SyncRuleConflictException(e);
+        }
         return writer.save(new SharedDealDocument(deal, localDealId));
+    }
+
+    /** This side's per-field sync policy (the same on both sides when correctly configured). */
+    public SyncPolicy policy() {
+        return writer.policy();
+    }
+
+    /** This side: PARTNER or CRM. */
+    public Origin side() {
+        return writer.side();
     }
 
     /** Applies a local decision to one deal, retrying on concurrent writes; unknown id → 404. */
@@ -43,9 +63,29 @@ public class SharedDeals {
             if (document == null) {
                 throw new SharedDealNotFoundException(id.value());
             }
-            change.apply(document, writer.clock());
+            try {
+                change.apply(document, writer.clock());
+            } catch (SyncRuleViolation e) {
+                throw new SyncRuleConflictException(e);
+            } catch (UnknownQuoteException e) {
+                throw new NotFoundException(e.getMessage());
+            }
             return writer.save(document);
         });
+    }
+
+    /** The deal holding this quote, if any. */
+    public Optional<SharedDealDocument> findByQuoteId(String quoteId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("quoteIds").is(quoteId)),
+                SharedDealDocument.class));
+    }
+
+    /** Deals not yet linked to a local deal of this side (oldest first), e.g. after a crash before the link. */
+    public List<SharedDealId> withoutLocalDeal(int limit) {
+        Query query = Query.query(Criteria.where("localDealId").is(null)).with(Sort.by("updatedAt")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, "shared_deals").stream()
+                .map(row -> new SharedDealId(row.getString("_id"))).toList();
     }
 
     public Optional<SharedDealDocument> find(SharedDealId id) {

@@ -2,6 +2,7 @@ package com.dealbridge.sync.store;
 
 import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SyncClock;
+import com.dealbridge.sync.domain.SyncPolicy;
 import com.dealbridge.sync.wire.EventCodec;
 import java.util.List;
 import java.util.function.Supplier;
@@ -17,7 +18,13 @@ public final class SyncStore {
 
     public SyncStore(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side,
                      Supplier<List<AppliedEventListener>> listeners) {
-        this.writer = new DocumentWriter(mongo, codec, clock, side);
+        this(mongo, codec, clock, side, SyncPolicy.defaults(), listeners);
+    }
+
+    /** With the configured per-field sync policy ({@code dealbridge.sync.fields.*}). */
+    public SyncStore(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side, SyncPolicy policy,
+                     Supplier<List<AppliedEventListener>> listeners) {
+        this.writer = new DocumentWriter(mongo, codec, clock, side, policy, listeners);
         this.sharedDeals = new SharedDeals(mongo, writer);
         this.inbox = new SharedDealInbox(writer, listeners);
         this.outbox = new Outbox(mongo, writer);

@@ -52,6 +52,10 @@ public final class EventCodec {
                     .setRep(person(e.rep()))
                     .build();
         }
+        SpecificRecord lifecycle = LifecycleCodec.toAvro(event);
+        if (lifecycle != null) {
+            return lifecycle;
+        }
         throw new IllegalArgumentException("no wire mapping for " + event.type());
     }
 
@@ -68,6 +72,10 @@ public final class EventCodec {
             if (record instanceof com.dealbridge.contracts.avro.SharedDealAssigned e) {
                 return new SharedDealAssigned(header(e.getMetadata()), required(person(e.getRep()), "rep"));
             }
+            SharedDealEvent lifecycle = LifecycleCodec.toDomain(record);
+            if (lifecycle != null) {
+                return lifecycle;
+            }
         } catch (RuntimeException e) {
             if (e instanceof InvalidEventException) {
                 throw e;
@@ -77,7 +85,7 @@ public final class EventCodec {
         throw new InvalidEventException("not a shared-deal event: " + record.getSchema().getFullName());
     }
 
-    private static com.dealbridge.contracts.avro.EventMetadata metadata(EventHeader h) {
+    static com.dealbridge.contracts.avro.EventMetadata metadata(EventHeader h) {
         return com.dealbridge.contracts.avro.EventMetadata.newBuilder()
                 .setEventId(h.eventId())
                 .setSharedDealId(h.sharedDealId())
@@ -95,7 +103,7 @@ public final class EventCodec {
                 .build();
     }
 
-    private static EventHeader header(com.dealbridge.contracts.avro.EventMetadata m) {
+    static EventHeader header(com.dealbridge.contracts.avro.EventMetadata m) {
         required(m, "metadata");
         if (m.getSequence() < 1) {
             throw new InvalidEventException("sequence must start at 1, was " + m.getSequence());
@@ -126,15 +134,15 @@ public final class EventCodec {
         return person == null ? null : new PersonRef(person.getId(), person.getName(), person.getEmail());
     }
 
-    private static BigDecimal amount(String amount) {
+    static BigDecimal amount(String amount) {
         return amount == null ? null : new BigDecimal(amount);
     }
 
-    private static LocalDate date(String date) {
+    static LocalDate date(String date) {
         return date == null ? null : LocalDate.parse(date);
     }
 
-    private static <T> T required(T value, String field) {
+    static <T> T required(T value, String field) {
         if (value == null) {
             throw new InvalidEventException("missing " + field);
         }

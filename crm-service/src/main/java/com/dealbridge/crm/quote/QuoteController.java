@@ -1,0 +1,33 @@
+package com.dealbridge.crm.quote;
+
+import com.dealbridge.kit.security.Caller;
+import com.dealbridge.sync.api.SharedDealView;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reps quote catalogue products on a shared deal; the customer's purchase closes the deal won. */
+@RestController
+class QuoteController {
+
+    private final Quotes quotes;
+
+    QuoteController(Quotes quotes) {
+        this.quotes = quotes;
+    }
+
+    @PostMapping("/api/shared-deals/{id}/quotes")
+    ResponseEntity<SharedDealView.QuoteView> create(Caller caller, @PathVariable String id,
+            @RequestBody NewQuoteRequest request) {
+        SharedDealView.QuoteView quote = quotes.create(caller, id, request);
+        return ResponseEntity.created(URI.create("/api/quotes/" + quote.id())).body(quote);
+    }
+
+    @PostMapping("/api/quotes/{quoteId}/purchase")
+    SharedDealView.QuoteView purchase(Caller caller, @PathVariable String quoteId) {
+        return quotes.purchase(caller, quoteId);
+    }
+}

@@ -1,0 +1,36 @@
+package com.dealbridge.partner.deal;
+
+import com.dealbridge.sync.domain.SharedDeal;
+import com.dealbridge.sync.domain.SharedDealEvent;
+import com.dealbridge.sync.store.AppliedEventListener;
+import com.dealbridge.sync.store.SharedDealDocument;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a registered deal's own record (name, amount, currency, close date) in line with its shared deal after
+ * either side changed them, so the deal list and the tracking view show what the Shared deal card shows.
+ */
+@Component
+class SharedDealMirror implements AppliedEventListener {
+
+    private final Deals deals;
+
+    SharedDealMirror(Deals deals) {
+        this.deals = deals;
+    }
+
+    @Override
+    public void applied(SharedDealDocument document, SharedDealEvent event) {
+        // saved(...) covers it
+    }
+
+    @Override
+    public void saved(SharedDealDocument document) {
+        if (document.localDealId() == null || document.version() == null) {
+            return;
+        }
+        SharedDeal deal = document.deal();
+        deals.mirror(deal.partnerId(), document.localDealId(), deal.dealName(), deal.amount(), deal.currency(),
+                deal.closeDate(), document.version());
+    }
+}

@@ -1,0 +1,6 @@
+package com.dealbridge.sync.domain;
+
+public enum QuoteStatus {
+    PUBLISHED,
+    PURCHASED
+}
