@@ -1,7 +1,12 @@
 package com.dealbridge.contracts.serde;
 
+import com.dealbridge.contracts.avro.AttachmentAdded;
+import com.dealbridge.contracts.avro.AttachmentChunk;
+import com.dealbridge.contracts.avro.AttachmentDeleted;
 import com.dealbridge.contracts.avro.DealDetailsChanged;
 import com.dealbridge.contracts.avro.DealStageChanged;
+import com.dealbridge.contracts.avro.NoteCommentAdded;
+import com.dealbridge.contracts.avro.NoteCommentDeleted;
 import com.dealbridge.contracts.avro.PartnerAccountChanged;
 import com.dealbridge.contracts.avro.PartnerCompensationEligibilityChanged;
 import com.dealbridge.contracts.avro.ProductChanged;
@@ -10,6 +15,9 @@ import com.dealbridge.contracts.avro.QuoteChanged;
 import com.dealbridge.contracts.avro.SharedDealAssigned;
 import com.dealbridge.contracts.avro.SharedDealRegistered;
 import com.dealbridge.contracts.avro.SharedDealWithdrawn;
+import com.dealbridge.contracts.avro.SharedNoteAdded;
+import com.dealbridge.contracts.avro.SharedNoteDeleted;
+import com.dealbridge.contracts.avro.SharedNoteEdited;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +46,16 @@ public final class ContractTypes {
             ProductInterestChanged.class,
             PartnerCompensationEligibilityChanged.class,
             QuoteChanged.class,
-            SharedDealWithdrawn.class);
+            SharedDealWithdrawn.class,
+            // collaboration
+            SharedNoteAdded.class,
+            SharedNoteEdited.class,
+            SharedNoteDeleted.class,
+            NoteCommentAdded.class,
+            NoteCommentDeleted.class,
+            AttachmentAdded.class,
+            AttachmentChunk.class,
+            AttachmentDeleted.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_FULL_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> schemaOf(type).getFullName(), Function.identity()));

@@ -51,6 +51,7 @@ final class GoldenSampleFactory {
         samples.put(PartnerAccountChanged.class, GoldenSampleFactory::partnerAccountChanged);
         samples.put(ProductChanged.class, GoldenSampleFactory::productChanged);
         samples.putAll(LifecycleGoldenSamples.SAMPLES);
+        samples.putAll(CollaborationGoldenSamples.SAMPLES);
         return Map.copyOf(samples);
     }
 
