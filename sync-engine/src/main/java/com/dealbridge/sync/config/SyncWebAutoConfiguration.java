@@ -1,5 +1,10 @@
 package com.dealbridge.sync.config;
 
+import com.dealbridge.sync.collab.AttachmentProperties;
+import com.dealbridge.sync.collab.AttachmentUploads;
+import com.dealbridge.sync.collab.SharedNoteController;
+import com.dealbridge.sync.collab.SharedNotes;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import com.dealbridge.sync.api.PartnerCapacity;
 import com.dealbridge.sync.api.ProductNames;
 import com.dealbridge.sync.api.SharedDealCommands;
@@ -20,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 /** The HTTP side of sync that both services share: shared-deal reads and the sync admin endpoints. */
 @AutoConfiguration(after = SyncAutoConfiguration.class)
 @ConditionalOnWebApplication
+@EnableConfigurationProperties(AttachmentProperties.class)
 public class SyncWebAutoConfiguration {
 
     @Bean
@@ -39,6 +45,22 @@ public class SyncWebAutoConfiguration {
     @Bean
     SharedDealController sharedDealController(SharedDealQueries queries, SharedDealCommands commands) {
         return new SharedDealController(queries, commands);
+    }
+
+    @Bean
+    SharedNotes sharedNotes(SharedDeals sharedDeals, SharedDealQueries queries, SharedDealCommands commands) {
+        return new SharedNotes(sharedDeals, queries, commands);
+    }
+
+    @Bean
+    AttachmentUploads attachmentUploads(SharedDeals sharedDeals, SharedDealQueries queries,
+                                        SharedDealCommands commands, AttachmentProperties properties) {
+        return new AttachmentUploads(sharedDeals, queries, commands, properties);
+    }
+
+    @Bean
+    SharedNoteController sharedNoteController(SharedNotes notes, AttachmentUploads uploads) {
+        return new SharedNoteController(notes, uploads);
     }
 
     @Bean

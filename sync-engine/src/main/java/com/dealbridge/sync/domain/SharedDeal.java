@@ -62,6 +62,7 @@ public final class SharedDeal {
     private long localSequence;
     private Map<String, Long> highWaterMarks = new HashMap<>();
     private List<ActivityEntry> activity = new ArrayList<>();
+    private List<SharedNote> notes = new ArrayList<>();
 
     private transient List<SharedDealEvent> recorded = new ArrayList<>();
 
@@ -135,6 +136,9 @@ public final class SharedDeal {
         if (header.origin() == side) {
             throw new IllegalArgumentException("event " + header.eventId() + " comes from this side");
         }
+        if (event instanceof AttachmentChunk) {
+            throw new IllegalArgumentException("attachment chunks are not sequenced: the store receives them");
+        }
         if (!id.equals(header.sharedDealId())) {
             throw new IllegalArgumentException("event " + header.eventId() + " belongs to deal " + header.sharedDealId());
         }
@@ -177,7 +181,7 @@ public final class SharedDeal {
             applyRegistration(registered);
         } else if (event instanceof SharedDealAssigned assigned) {
             applyAssignment(assigned);
-        } else if (!applyLifecycle(event)) {
+        } else if (!applyLifecycle(event) && !applyCollaboration(event)) {
             throw new IllegalArgumentException("unknown event type " + event.type());
         }
         status = deriveStatus();
@@ -478,7 +482,149 @@ public final class SharedDeal {
     private void addActivity(String type, SharedDealEvent event, Map<String, Object> details) {
         EventHeader header = event.header();
         activity.add(new ActivityEntry(type, header.occurredAt(), header.actor(), header.origin(), header.eventId(),
-                details));
+                details, header.hlc()));
+    }
+
+    // ---- collaboration: shared notes, comments, attachments --------------------------------------------------
+
+    /** Adds a shared note ("Add shared message"). */
+    public void addNote(String noteId, String body, SyncClock clock, Actor actor) {
+        requireNotWithdrawn();
+        if (collaboration().note(noteId).isPresent()) {
+            throw new SyncRuleViolation("Deal " + id + " already has a note " + noteId);
+        }
+        record(header -> new SharedNoteAdded(header, noteId, body), clock, actor);
+    }
+
+    /**
+     * Replaces the text of a note this side wrote. @return whether it changed
+     *
+     * @throws UnknownNoteException   no such live note
+     * @throws ForeignAuthorException the other side wrote the note
+     */
+    public boolean editNote(String noteId, String body, SyncClock clock, Actor actor) {
+        SharedNote note = liveNote(noteId);
+        if (note.author().side() != side) {
+            throw new ForeignAuthorException("Note " + noteId + " was written on the " + note.author().side()
+                    + " side: only that side edits it");
+        }
+        requireNotWithdrawn();
+        if (body.equals(note.body())) {
+            return false;
+        }
+        record(header -> new SharedNoteEdited(header, noteId, body), clock, actor);
+        return true;
+    }
+
+    /** Deletes a note (with its comments and attachments) on both sides. @return false when already deleted */
+    public boolean deleteNote(String noteId, SyncClock clock, Actor actor) {
+        SharedNote note = collaboration().note(noteId)
+                .orElseThrow(() -> new UnknownNoteException("Deal " + id + " has no shared note " + noteId));
+        if (note.deleted()) {
+            return false;
+        }
+        record(header -> new SharedNoteDeleted(header, noteId), clock, actor);
+        return true;
+    }
+
+    /** Comments on a live note, whichever side wrote it. */
+    public void addComment(String noteId, String commentId, String body, SyncClock clock, Actor actor) {
+        liveNote(noteId);
+        requireNotWithdrawn();
+        record(header -> new NoteCommentAdded(header, noteId, commentId, body), clock, actor);
+    }
+
+    /** @return false when the comment was already deleted */
+    public boolean deleteComment(String noteId, String commentId, SyncClock clock, Actor actor) {
+        NoteComment comment = liveNote(noteId).comment(commentId).orElseThrow(() -> new UnknownNoteException(
+                "Note " + noteId + " has no comment " + commentId));
+        if (comment.deleted()) {
+            return false;
+        }
+        record(header -> new NoteCommentDeleted(header, noteId, commentId), clock, actor);
+        return true;
+    }
+
+    /** Attaches a file this side has already stored; the relay then streams its chunks to the other side. */
+    public void addAttachment(String noteId, StoredFile file, SyncClock clock, Actor actor) {
+        liveNote(noteId);
+        requireNotWithdrawn();
+        record(header -> new AttachmentAdded(header, noteId, file.attachmentId(), file.fileName(),
+                file.contentType(), file.size(), file.sha256(), file.chunkSize(), file.chunkCount()), clock, actor);
+    }
+
+    /** @return false when the attachment was already deleted */
+    public boolean deleteAttachment(String noteId, String attachmentId, SyncClock clock, Actor actor) {
+        NoteAttachment attachment = liveNote(noteId).attachment(attachmentId).orElseThrow(() ->
+                new UnknownNoteException("Note " + noteId + " has no attachment " + attachmentId));
+        if (attachment.deleted()) {
+            return false;
+        }
+        record(header -> new AttachmentDeleted(header, noteId, attachmentId), clock, actor);
+        return true;
+    }
+
+    /**
+     * This side received all of an attachment's bytes and checked them: AVAILABLE, or FAILED on a size or hash
+     * mismatch. Local progress, not shared: records no event.
+     */
+    public void settleAttachment(String attachmentId, AttachmentStatus outcome) {
+        attachment(attachmentId).ifPresent(attachment -> attachment.settle(outcome));
+    }
+
+    /** Deleted attachments whose stored file this side still has to remove. */
+    public List<NoteAttachment> attachmentsToPurge() {
+        return notes.stream().flatMap(note -> note.allAttachments().stream())
+                .filter(a -> a.deleted() && !a.purged()).toList();
+    }
+
+    public void markPurged(String attachmentId) {
+        attachment(attachmentId).ifPresent(NoteAttachment::markPurged);
+    }
+
+    /** Live shared notes, oldest first. */
+    public List<SharedNote> notes() {
+        return notes.stream().filter(note -> !note.deleted()).toList();
+    }
+
+    /** A live note. */
+    public Optional<SharedNote> note(String noteId) {
+        return collaboration().note(noteId).filter(note -> !note.deleted());
+    }
+
+    /** An attachment of any note, deleted or not. */
+    public Optional<NoteAttachment> attachment(String attachmentId) {
+        return notes.stream().flatMap(note -> note.allAttachments().stream())
+                .filter(a -> a.id().equals(attachmentId)).findFirst();
+    }
+
+    private SharedNote liveNote(String noteId) {
+        return note(noteId).orElseThrow(() -> new UnknownNoteException("Deal " + id + " has no shared note "
+                + noteId));
+    }
+
+    private Collaboration collaboration() {
+        if (notes == null) {
+            notes = new ArrayList<>();
+        }
+        return new Collaboration(notes, side);
+    }
+
+    private boolean applyCollaboration(SharedDealEvent event) {
+        Optional<Collaboration.Activity> applied = collaboration().apply(event);
+        applied.ifPresent(a -> addActivity(a.type(), event, a.details()));
+        if (event instanceof SharedNoteDeleted e) {
+            forgetTexts("noteId", e.noteId());
+        } else if (event instanceof NoteCommentDeleted e) {
+            forgetTexts("commentId", e.commentId());
+        }
+        return applied.isPresent();
+    }
+
+    /** A deleted note's or comment's text leaves the Shared tab too, on both sides alike. */
+    private void forgetTexts(String key, String value) {
+        activity.replaceAll(entry -> value.equals(entry.details().get(key)) && entry.details().containsKey("body")
+                ? entry.withoutDetail("body") : entry);
     }
 
     /** The events recorded by local commands since the last drain, in sequence order; clears them. */
@@ -608,8 +754,9 @@ public final class SharedDeal {
         return localSequence;
     }
 
+    /** The Shared tab, oldest first by (hlc, origin): the same order on both sides, whatever the arrival order. */
     public List<ActivityEntry> activity() {
-        return List.copyOf(activity);
+        return activity.stream().sorted(ActivityEntry.ORDER).toList();
     }
 
     public Stamp stampOf(String field) {

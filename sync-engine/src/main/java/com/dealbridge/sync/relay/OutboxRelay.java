@@ -108,19 +108,33 @@ public class OutboxRelay implements RelaySignal, AutoCloseable {
     }
 
     private void send(String sharedDealId, List<OutboxEntry> pending) throws Exception {
-        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+        // mapped to Void: a completed SendResult holds its record, and chunk records must not pile up here
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (OutboxEntry entry : pending) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
-                    entry.createdAt().toEpochMilli(), sharedDealId, entry.payload());
-            record.headers().add(new RecordHeader("dealbridge-event-id", bytes(entry.eventId())));
-            record.headers().add(new RecordHeader("dealbridge-event-type", bytes(entry.type())));
-            record.headers().add(new RecordHeader("dealbridge-sequence", bytes(Long.toString(entry.sequence()))));
-            sends.add(kafka.send(record));
+            sends.add(acknowledged(kafka.send(record(sharedDealId, entry, entry.type(), entry.payload()))));
+            // an attachment's bytes follow its announcement, streamed from the stored file chunk by chunk; the
+            // producer's bounded buffer makes send() wait rather than hold the whole file
+            outbox.forEachChunk(entry, chunk -> sends.add(acknowledged(kafka.send(record(sharedDealId, entry,
+                    "AttachmentChunk", chunk)))));
         }
         // The idempotent producer keeps the order within the partition; every send must be acknowledged
         // before the entries may leave the outbox.
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static CompletableFuture<Void> acknowledged(CompletableFuture<SendResult<String, byte[]>> send) {
+        return send.thenApply(result -> null);
+    }
+
+    private ProducerRecord<String, byte[]> record(String sharedDealId, OutboxEntry entry, String type,
+                                                  byte[] payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, entry.createdAt().toEpochMilli(),
+                sharedDealId, payload);
+        record.headers().add(new RecordHeader("dealbridge-event-id", bytes(entry.eventId())));
+        record.headers().add(new RecordHeader("dealbridge-event-type", bytes(type)));
+        record.headers().add(new RecordHeader("dealbridge-sequence", bytes(Long.toString(entry.sequence()))));
+        return record;
     }
 
     private void retryLater(String sharedDealId) {

@@ -25,6 +25,7 @@ class DocumentWriter {
     private final Origin side;
     private final SyncPolicy policy;
     private final Supplier<List<AppliedEventListener>> listeners;
+    private final AttachmentFiles files;
     private volatile RelaySignal relay = sharedDealId -> { };
 
     DocumentWriter(MongoOperations mongo, EventCodec codec, SyncClock clock, Origin side, SyncPolicy policy,
@@ -35,6 +36,11 @@ class DocumentWriter {
         this.codec = codec;
         this.clock = clock;
         this.side = side;
+        this.files = new AttachmentFiles(mongo);
+    }
+
+    AttachmentFiles files() {
+        return files;
     }
 
     void connect(RelaySignal relay) {
@@ -78,11 +84,13 @@ class DocumentWriter {
             document.appendToOutbox(new OutboxEntry(event.header().sequence(), event.header().eventId(),
                     event.type(), codec.encode(event), clock.now()));
         }
+        List<String> purged = markPurged(document);
         document.refreshIndexedFields();
         SharedDealDocument saved = document.version() == null ? mongo.insert(document) : mongo.save(document);
         if (!events.isEmpty()) {
             relay.wake(saved.id());
         }
+        purge(saved.id(), purged);
         for (AppliedEventListener listener : listeners.get()) {
             try {
                 listener.saved(saved);
@@ -92,6 +100,28 @@ class DocumentWriter {
             }
         }
         return saved;
+    }
+
+    /**
+     * Deleted attachments lose their stored files once the deletion is saved (a failed save keeps them). A crash in
+     * between leaves an orphaned file, never a missing one.
+     */
+    private static List<String> markPurged(SharedDealDocument document) {
+        List<String> ids = document.deal().attachmentsToPurge().stream()
+                .map(com.dealbridge.sync.domain.NoteAttachment::id).toList();
+        ids.forEach(document.deal()::markPurged);
+        return ids;
+    }
+
+    private void purge(String sharedDealId, List<String> attachmentIds) {
+        for (String attachmentId : attachmentIds) {
+            try {
+                files.delete(attachmentId);
+            } catch (RuntimeException e) {
+                log.warn("could not remove the file of deleted attachment {} of deal {}: {}", attachmentId,
+                        sharedDealId, e.toString());
+            }
+        }
     }
 
     SharedDealDocument load(String sharedDealId) {

@@ -1,6 +1,17 @@
 package com.dealbridge.sync.store;
 
+import com.dealbridge.contracts.serde.AvroCodec;
+import com.dealbridge.sync.domain.AttachmentAdded;
+import com.dealbridge.sync.domain.AttachmentChunk;
+import com.dealbridge.sync.domain.EventHeader;
+import com.mongodb.MongoGridFSException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -8,6 +19,8 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /** The relay's view of the outboxes inside the deal documents. */
 public class Outbox {
+
+    private static final String ATTACHMENT_ADDED = "AttachmentAdded";
 
     private final MongoOperations mongo;
     private final DocumentWriter writer;
@@ -39,6 +52,41 @@ public class Outbox {
             }
             return !document.outbox().isEmpty();
         });
+    }
+
+    /**
+     * Hands the encoded {@link AttachmentChunk}s that follow an {@code AttachmentAdded} entry to {@code sink}, one
+     * at a time, read from the stored file as they go (bounded memory). None when the file is gone: the attachment
+     * was deleted meanwhile, and its {@code AttachmentDeleted} follows in the outbox.
+     */
+    public void forEachChunk(OutboxEntry entry, Consumer<byte[]> sink) throws IOException {
+        if (!ATTACHMENT_ADDED.equals(entry.type())) {
+            return;
+        }
+        AttachmentAdded added = (AttachmentAdded) writer.codec().toDomain(AvroCodec.decode(entry.payload()));
+        Optional<InputStream> file = writer.files().open(added.attachmentId());
+        if (file.isEmpty()) {
+            return;
+        }
+        try (InputStream in = file.get()) {
+            for (int index = 0; index < added.chunkCount(); index++) {
+                byte[] data = in.readNBytes(added.chunkSize());
+                EventHeader h = added.header();
+                EventHeader header = new EventHeader(chunkEventId(h.eventId(), index), h.sharedDealId(),
+                        h.partnerId(), h.origin(), h.sequence(), h.hlc(), h.occurredAt(), h.actor());
+                sink.accept(writer.codec().encode(new AttachmentChunk(header, added.noteId(), added.attachmentId(),
+                        index, added.chunkCount(), (long) index * added.chunkSize(), data)));
+            }
+        } catch (MongoGridFSException deletedWhileReading) {
+            throw new IOException("attachment " + added.attachmentId() + " vanished while it was being sent",
+                    deletedWhileReading);
+        }
+    }
+
+    /** Stable per chunk, so a chunk published twice is recognisably the same event. */
+    static String chunkEventId(String addedEventId, int index) {
+        return UUID.nameUUIDFromBytes((addedEventId + "/chunk/" + index).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Deals with unpublished events, for the sweep after a crash or an outage. */

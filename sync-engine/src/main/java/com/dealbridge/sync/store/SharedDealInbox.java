@@ -2,6 +2,8 @@ package com.dealbridge.sync.store;
 
 import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.sync.domain.ApplyOutcome;
+import com.dealbridge.sync.domain.AttachmentAdded;
+import com.dealbridge.sync.domain.AttachmentChunk;
 import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SharedDeal;
 import com.dealbridge.sync.domain.SharedDealEvent;
@@ -26,10 +28,12 @@ public class SharedDealInbox {
 
     private final DocumentWriter writer;
     private final Supplier<List<AppliedEventListener>> listeners;
+    private final AttachmentTransfers transfers;
 
     SharedDealInbox(DocumentWriter writer, Supplier<List<AppliedEventListener>> listeners) {
         this.writer = writer;
         this.listeners = listeners;
+        this.transfers = new AttachmentTransfers(writer);
     }
 
     /** What one attempt did: the outcome, the saved document and every event applied (parked ones included). */
@@ -41,7 +45,15 @@ public class SharedDealInbox {
             throw new InvalidEventException(event.type() + " " + event.header().eventId()
                     + " comes from this side (" + writer.side() + ") and must not be applied here");
         }
+        if (event instanceof AttachmentChunk chunk) {
+            return transfers.receive(chunk);
+        }
         Attempt attempt = writer.retrying(event.header().sharedDealId(), () -> attempt(event));
+        for (SharedDealEvent applied : attempt.applied()) {
+            if (applied instanceof AttachmentAdded added) {
+                transfers.settleIfComplete(added.header().sharedDealId(), added.attachmentId());
+            }
+        }
         for (SharedDealEvent applied : attempt.applied()) {
             for (AppliedEventListener listener : listeners.get()) {
                 listener.applied(attempt.document(), applied);

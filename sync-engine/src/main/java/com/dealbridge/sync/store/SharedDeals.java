@@ -9,7 +9,10 @@ import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SyncPolicy;
 import com.dealbridge.sync.domain.SyncRuleViolation;
 import com.dealbridge.sync.domain.UnknownQuoteException;
+import com.dealbridge.kit.web.ForbiddenException;
 import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.sync.domain.ForeignAuthorException;
+import com.dealbridge.sync.domain.UnknownNoteException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +49,11 @@ public class SharedDeals {
         return writer.save(new SharedDealDocument(deal, localDealId));
     }
 
+    /** This side's stored attachment files (uploads are streamed in here before they are attached). */
+    public AttachmentFiles files() {
+        return writer.files();
+    }
+
     /** This side's per-field sync policy (the same on both sides when correctly configured). */
     public SyncPolicy policy() {
         return writer.policy();
@@ -67,8 +75,10 @@ public class SharedDeals {
                 change.apply(document, writer.clock());
             } catch (SyncRuleViolation e) {
                 throw new SyncRuleConflictException(e);
-            } catch (UnknownQuoteException e) {
+            } catch (UnknownQuoteException | UnknownNoteException e) {
                 throw new NotFoundException(e.getMessage());
+            } catch (ForeignAuthorException e) {
+                throw new ForbiddenException(e.getMessage());
             }
             return writer.save(document);
         });

@@ -56,6 +56,10 @@ public final class EventCodec {
         if (lifecycle != null) {
             return lifecycle;
         }
+        SpecificRecord collaboration = CollaborationCodec.toAvro(event);
+        if (collaboration != null) {
+            return collaboration;
+        }
         throw new IllegalArgumentException("no wire mapping for " + event.type());
     }
 
@@ -75,6 +79,10 @@ public final class EventCodec {
             SharedDealEvent lifecycle = LifecycleCodec.toDomain(record);
             if (lifecycle != null) {
                 return lifecycle;
+            }
+            SharedDealEvent collaboration = CollaborationCodec.toDomain(record);
+            if (collaboration != null) {
+                return collaboration;
             }
         } catch (RuntimeException e) {
             if (e instanceof InvalidEventException) {

@@ -1,0 +1,5 @@
+package com.dealbridge.sync.domain;
+
+/** Either side deleted an attachment: a tombstone, also when it overtakes the transfer. */
+public record AttachmentDeleted(EventHeader header, String noteId, String attachmentId) implements SharedDealEvent {
+}

@@ -1,0 +1,114 @@
+package com.dealbridge.sync.domain;
+
+import java.time.Instant;
+
+/**
+ * A file attached to a shared note: what both sides agree on (name, type, size, hash) and this side's own
+ * progress ({@link AttachmentStatus}, whether the stored file of a deleted attachment has been removed).
+ */
+public final class NoteAttachment {
+
+    private String id;
+    private String fileName;
+    private String contentType;
+    private long size;
+    private String sha256;
+    private int chunkSize;
+    private int chunkCount;
+    private Author author;
+    private Instant createdAt;
+    private AttachmentStatus status;
+    private boolean deleted;
+    private boolean purged;
+
+    private NoteAttachment() {
+    }
+
+    static NoteAttachment added(AttachmentAdded event, Origin side) {
+        NoteAttachment attachment = new NoteAttachment();
+        attachment.id = event.attachmentId();
+        attachment.fileName = event.fileName();
+        attachment.contentType = event.contentType();
+        attachment.size = event.size();
+        attachment.sha256 = event.sha256();
+        attachment.chunkSize = event.chunkSize();
+        attachment.chunkCount = event.chunkCount();
+        attachment.author = Author.of(event.header());
+        attachment.createdAt = event.header().occurredAt();
+        // the origin stored the file before announcing it; the other side waits for the chunks
+        attachment.status = event.header().origin() == side ? AttachmentStatus.AVAILABLE
+                : AttachmentStatus.TRANSFERRING;
+        return attachment;
+    }
+
+    static NoteAttachment tombstone(String id) {
+        NoteAttachment attachment = new NoteAttachment();
+        attachment.id = id;
+        attachment.status = AttachmentStatus.TRANSFERRING;
+        attachment.deleted = true;
+        return attachment;
+    }
+
+    void delete() {
+        deleted = true;
+    }
+
+    void settle(AttachmentStatus outcome) {
+        if (status == AttachmentStatus.TRANSFERRING) {
+            status = outcome;
+        }
+    }
+
+    void markPurged() {
+        purged = true;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    public int chunkCount() {
+        return chunkCount;
+    }
+
+    public Author author() {
+        return author;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public AttachmentStatus status() {
+        return status;
+    }
+
+    public boolean deleted() {
+        return deleted;
+    }
+
+    /** True once the stored file (and any received chunks) of this deleted attachment have been removed. */
+    public boolean purged() {
+        return purged;
+    }
+}

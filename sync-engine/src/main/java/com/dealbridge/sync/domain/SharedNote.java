@@ -1,0 +1,117 @@
+package com.dealbridge.sync.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A shared note with its comments and attachments. Its text is last-writer-wins by (hlc, origin); a deleted note
+ * is a tombstone that keeps only its id, so nothing arriving later brings it back.
+ */
+public final class SharedNote {
+
+    private String id;
+    private String body;
+    private Author author;
+    private Instant createdAt;
+    private Instant editedAt;
+    private Stamp bodyStamp;
+    private boolean deleted;
+    private List<NoteComment> comments = new ArrayList<>();
+    private List<NoteAttachment> attachments = new ArrayList<>();
+
+    private SharedNote() {
+    }
+
+    static SharedNote added(SharedNoteAdded event) {
+        SharedNote note = new SharedNote();
+        note.id = event.noteId();
+        note.body = event.body();
+        note.author = Author.of(event.header());
+        note.createdAt = event.header().occurredAt();
+        note.bodyStamp = event.header().stamp();
+        return note;
+    }
+
+    static SharedNote tombstone(String id) {
+        SharedNote note = new SharedNote();
+        note.id = id;
+        note.deleted = true;
+        return note;
+    }
+
+    void edit(String newBody, Stamp stamp, Instant at) {
+        if (!deleted && stamp.supersedes(bodyStamp)) {
+            body = newBody;
+            bodyStamp = stamp;
+            editedAt = at;
+        }
+    }
+
+    /** Deletes the note with its comments and attachments; the attachments' files are purged by the store. */
+    void delete() {
+        deleted = true;
+        body = null;
+        comments.forEach(NoteComment::delete);
+        attachments.forEach(NoteAttachment::delete);
+    }
+
+    void addComment(NoteComment comment) {
+        if (comment(comment.id()).isEmpty()) {
+            comments.add(comment);
+        }
+    }
+
+    void addAttachment(NoteAttachment attachment) {
+        if (attachment(attachment.id()).isEmpty()) {
+            attachments.add(attachment);
+        }
+    }
+
+    public Optional<NoteComment> comment(String commentId) {
+        return comments.stream().filter(c -> c.id().equals(commentId)).findFirst();
+    }
+
+    public Optional<NoteAttachment> attachment(String attachmentId) {
+        return attachments.stream().filter(a -> a.id().equals(attachmentId)).findFirst();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Author author() {
+        return author;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant editedAt() {
+        return editedAt;
+    }
+
+    public boolean deleted() {
+        return deleted;
+    }
+
+    /** Comments not deleted, oldest first. */
+    public List<NoteComment> comments() {
+        return comments.stream().filter(c -> !c.deleted()).toList();
+    }
+
+    /** Attachments not deleted, oldest first. */
+    public List<NoteAttachment> attachments() {
+        return attachments.stream().filter(a -> !a.deleted()).toList();
+    }
+
+    List<NoteAttachment> allAttachments() {
+        return List.copyOf(attachments);
+    }
+}

@@ -1,0 +1,179 @@
+package com.dealbridge.sync.store;
+
+import com.dealbridge.sync.domain.AttachmentStatus;
+import com.dealbridge.sync.domain.NoteAttachment;
+import com.dealbridge.sync.domain.StoredFile;
+import com.mongodb.MongoGridFSException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.gridfs.GridFSUploadStream;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.bson.BsonString;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * This side's attachment bytes: whole files in GridFS (bucket {@code attachments}, file id = attachment id) and, on
+ * the receiving side, the chunks that arrived so far (collection {@code attachment_chunks}), written idempotently
+ * by (attachmentId, index). Everything streams: no file is ever held in memory whole.
+ */
+public class AttachmentFiles {
+
+    /** Bytes per chunk, in GridFS and on the wire (DESIGN.md §6: at most 256 KiB). */
+    public static final int CHUNK_SIZE = 256 * 1024;
+    static final String BUCKET = "attachments";
+    static final String STAGED = "attachment_chunks";
+
+    private static final Logger log = LoggerFactory.getLogger(AttachmentFiles.class);
+
+    private final MongoOperations mongo;
+    private volatile GridFSBucket bucket;
+
+    AttachmentFiles(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Streams an upload into GridFS, hashing and counting on the way.
+     *
+     * @throws FileTooLargeException more than {@code maxBytes} arrived; nothing is kept
+     */
+    public StoredFile store(String attachmentId, String fileName, String contentType, InputStream content,
+                            long maxBytes) {
+        MessageDigest sha256 = sha256();
+        GridFSUploadStream upload = bucket().openUploadStream(new BsonString(attachmentId), fileName,
+                new GridFSUploadOptions().chunkSizeBytes(CHUNK_SIZE)
+                        .metadata(new Document("contentType", contentType)));
+        long size = 0;
+        try (InputStream in = new DigestInputStream(content, sha256)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                size += n;
+                if (size > maxBytes) {
+                    upload.abort();
+                    throw new FileTooLargeException(maxBytes);
+                }
+                upload.write(buffer, 0, n);
+            }
+            upload.close();
+        } catch (IOException e) {
+            upload.abort();
+            throw new UncheckedIOException("could not read the upload of attachment " + attachmentId, e);
+        }
+        return new StoredFile(attachmentId, fileName, contentType, size, hex(sha256), CHUNK_SIZE,
+                StoredFile.chunkCount(size, CHUNK_SIZE));
+    }
+
+    /** The stored bytes of an attachment, if this side has them. The caller closes the stream. */
+    public Optional<InputStream> open(String attachmentId) {
+        try {
+            return Optional.of(bucket().openDownloadStream(new BsonString(attachmentId)));
+        } catch (MongoGridFSException notFound) {
+            return Optional.empty();
+        }
+    }
+
+    /** Removes the stored file and any received chunks; nothing to remove is fine (idempotent). */
+    public void delete(String attachmentId) {
+        try {
+            bucket().delete(new BsonString(attachmentId));
+        } catch (MongoGridFSException notFound) {
+            log.debug("attachment {} had no stored file", attachmentId);
+        }
+        staged().deleteMany(Filters.eq("attachmentId", attachmentId));
+    }
+
+    /** Keeps one received chunk; receiving it again overwrites it with the same bytes. */
+    void stage(String attachmentId, int index, byte[] data) {
+        Document chunk = new Document("_id", attachmentId + ":" + index).append("attachmentId", attachmentId)
+                .append("index", index).append("data", new Binary(data)).append("receivedAt", Instant.now());
+        staged().replaceOne(Filters.eq("_id", chunk.get("_id")), chunk, new ReplaceOptions().upsert(true));
+    }
+
+    void dropStaged(String attachmentId) {
+        staged().deleteMany(Filters.eq("attachmentId", attachmentId));
+    }
+
+    long stagedCount(String attachmentId) {
+        return staged().countDocuments(Filters.eq("attachmentId", attachmentId));
+    }
+
+    /**
+     * Writes the received chunks, in order, into the attachment's file and checks size and SHA-256. A mismatch
+     * keeps no file. The chunks stay until {@link #dropStaged} (after the outcome is saved), so a crash in between
+     * can assemble again.
+     */
+    AttachmentStatus assemble(NoteAttachment attachment) {
+        BsonString id = new BsonString(attachment.id());
+        try {
+            bucket().delete(id);
+        } catch (MongoGridFSException noEarlierAttempt) {
+            // the usual case: nothing assembled before
+        }
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        try (GridFSUploadStream upload = bucket().openUploadStream(id, attachment.fileName(),
+                new GridFSUploadOptions().chunkSizeBytes(CHUNK_SIZE)
+                        .metadata(new Document("contentType", attachment.contentType())));
+             MongoCursor<Document> chunks = staged().find(Filters.eq("attachmentId", attachment.id()))
+                     .sort(Sorts.ascending("index")).batchSize(2).iterator()) {
+            while (chunks.hasNext()) {
+                byte[] data = chunks.next().get("data", Binary.class).getData();
+                sha256.update(data);
+                size += data.length;
+                upload.write(data);
+            }
+        }
+        String hash = hex(sha256);
+        if (size == attachment.size() && hash.equals(attachment.sha256())) {
+            return AttachmentStatus.AVAILABLE;
+        }
+        log.error("attachment {} failed verification: {} bytes with SHA-256 {}, announced {} bytes with {}",
+                attachment.id(), size, hash, attachment.size(), attachment.sha256());
+        bucket().delete(id);
+        return AttachmentStatus.FAILED;
+    }
+
+    private GridFSBucket bucket() {
+        if (bucket == null) {
+            bucket = GridFSBuckets.create(mongo.execute(db -> db), BUCKET);
+            staged().createIndex(Indexes.ascending("attachmentId", "index"), new IndexOptions());
+        }
+        return bucket;
+    }
+
+    private MongoCollection<Document> staged() {
+        return mongo.getCollection(STAGED);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
