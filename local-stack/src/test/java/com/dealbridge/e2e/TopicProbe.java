@@ -60,6 +60,55 @@ final class TopicProbe implements AutoCloseable {
         return all;
     }
 
+    /** Every topic on the broker, internal ones excluded. */
+    java.util.Set<String> topics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    /** Whether any record (key or value) currently in the topic contains these bytes. */
+    boolean anyRecordContains(String topic, byte[] needle) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            int emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
+                    emptyPolls++;
+                }
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    if (contains(record.value(), needle)
+                            || (record.key() != null && contains(record.key().getBytes(), needle))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        if (haystack == null) {
+            return false;
+        }
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** How many records of the topic the consumer group has not committed yet (all partitions). */
     long lag(String groupId, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
