@@ -1,0 +1,44 @@
+package com.dealbridge.partner.note;
+
+import com.dealbridge.kit.security.Caller;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Private notes of a deal: visible to the partner's users only, never synced. */
+@RestController
+@RequestMapping("/api/deals/{dealId}/notes")
+class PrivateNoteController {
+
+    /** Validated by {@link PrivateNotes}, which owns the rules, rather than by Bean Validation here. */
+    record NoteRequest(String body) {
+    }
+
+    record NoteList(List<PrivateNoteView> items, int total) {
+    }
+
+    private final PrivateNotes notes;
+
+    PrivateNoteController(PrivateNotes notes) {
+        this.notes = notes;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    PrivateNoteView add(Caller caller, @PathVariable String dealId, @RequestBody NoteRequest request) {
+        return PrivateNoteView.of(notes.add(caller, dealId, request.body()));
+    }
+
+    /** Oldest first. */
+    @GetMapping
+    NoteList list(Caller caller, @PathVariable String dealId) {
+        List<PrivateNoteView> items = notes.list(caller, dealId).stream().map(PrivateNoteView::of).toList();
+        return new NoteList(items, items.size());
+    }
+}
