@@ -126,6 +126,10 @@ final class TopicProbe implements AutoCloseable {
         }
     }
 
+    void send(String topic, String key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
     void resend(ConsumerRecord<String, byte[]> record) throws Exception {
         producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())).get();
     }
