@@ -37,6 +37,7 @@ class NotificationEndToEndTest {
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1",
             ServerSetup.PROTOCOL_SMTP));
     private static DealbridgeSystem system;
+    private static DealbridgeSystem.Rep rep;
 
     @BeforeAll
     static void startSystem() {
@@ -48,7 +49,7 @@ class NotificationEndToEndTest {
                 "dealbridge.notifications.initial-backoff", "200ms",
                 "dealbridge.notifications.max-backoff", "1s",
                 "dealbridge.notifications.retries", "30"));
-        system.newRep("Nia Rep");
+        rep = system.newRep("Nia Rep");
     }
 
     @AfterAll
@@ -97,6 +98,33 @@ class NotificationEndToEndTest {
         await().atMost(WAIT).until(() -> system.partner().get("/api/notifications", user.token()).size("/items") == 1);
 
         assertThat(mailsTo(user.email())).isEmpty();
+    }
+
+    @Test
+    void aRepsSharedNoteAndCommentAreMailedWithTheirTextButThePartnersOwnAreNot() throws Exception {
+        PartnerUser user = system.newPartner("Note Mailed Partners", 5);
+        String sharedDealId = register(user, "Noted deal").json("/id");
+        awaitAssigned(user, sharedDealId);
+        awaitMails(user.email(), 1);
+        String notes = "/api/shared-deals/" + sharedDealId + "/shared-notes";
+
+        String noteId = ok(system.crm().post(notes, rep.token(), Map.of("body", "Pricing approved at 12%")), 201)
+                .json("/id");
+        ok(system.partner().post(notes + "/" + noteId + "/comments", user.token(), Map.of("body", "Thanks!")), 201);
+        ok(system.crm().post(notes + "/" + noteId + "/comments", rep.token(), Map.of("body", "Contract follows")),
+                201);
+        ok(system.partner().post(notes, user.token(), Map.of("body", "Our own note")), 201);
+
+        List<MimeMessage> mails = awaitMails(user.email(), 3);
+        assertThat(content(mails, "New shared note from Nia Rep on \"Noted deal\"")).contains("Pricing approved at 12%");
+        assertThat(content(mails, "New comment from Nia Rep on \"Noted deal\"")).contains("Contract follows");
+        try (TopicProbe probe = new TopicProbe(system.brokers())) {
+            await().atMost(WAIT).until(() -> probe.lag("partner-service.notifications",
+                    Topics.CRM_SHARED_DEAL_EVENTS) == 0);
+        }
+        assertThat(mailsTo(user.email())).as("the partner's own note and comment notify nobody").hasSize(3);
+        assertThat(ok(system.partner().get("/api/notifications", user.token()), 200).node("/items")
+                .findValuesAsString("type")).contains("SHARED_NOTE_ADDED", "NOTE_COMMENT_ADDED");
     }
 
     @Test
@@ -149,6 +177,18 @@ class NotificationEndToEndTest {
         List<MimeMessage> mails = mailsTo(address);
         assertThat(mails).hasSize(count);
         return mails;
+    }
+
+    /** The text of the one mail with this subject. */
+    private static String content(List<MimeMessage> mails, String subject) throws Exception {
+        List<MimeMessage> matching = new java.util.ArrayList<>();
+        for (MimeMessage mail : mails) {
+            if (subject.equals(mail.getSubject())) {
+                matching.add(mail);
+            }
+        }
+        assertThat(matching).as("mails with subject %s", subject).hasSize(1);
+        return String.valueOf(matching.get(0).getContent());
     }
 
     private static synchronized List<MimeMessage> mailsTo(String address) {

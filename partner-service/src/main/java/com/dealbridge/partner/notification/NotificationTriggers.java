@@ -2,10 +2,12 @@ package com.dealbridge.partner.notification;
 
 import com.dealbridge.sync.domain.ActorType;
 import com.dealbridge.sync.domain.DealStageChanged;
+import com.dealbridge.sync.domain.NoteCommentAdded;
 import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SharedDealAssigned;
 import com.dealbridge.sync.domain.SharedDealEvent;
 import com.dealbridge.sync.domain.SharedDealRegistered;
+import com.dealbridge.sync.domain.SharedNoteAdded;
 import com.dealbridge.sync.domain.Stage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,10 +19,7 @@ import org.springframework.stereotype.Component;
  * Which of the CRM's shared-deal events notify the partner, and as what. One mapping per event type; every other
  * event (detail changes, product interest, deletions ...) notifies nobody.
  *
- * <p>Adding a trigger is one line in the constructor, using the helpers below for the wording's detail, e.g.
- * {@code on(SharedNoteAdded.class, e -> noteAdded(e.body()))},
- * {@code on(NoteCommentAdded.class, e -> commentAdded(e.body()))} and
- * {@code on(DealStageChanged.class, e -> stageReached(e.stage()))}.
+ * <p>Adding a trigger is one line in the constructor, using the helpers below for the wording's detail.
  */
 @Component
 class NotificationTriggers {
@@ -33,6 +32,8 @@ class NotificationTriggers {
                 : Optional.empty());
         on(SharedDealAssigned.class, e -> Optional.of(Trigger.of(NotificationKind.REP_ASSIGNED, e.rep().name())));
         on(DealStageChanged.class, e -> stageReached(e.stage()));
+        on(SharedNoteAdded.class, e -> noteAdded(e.body()));
+        on(NoteCommentAdded.class, e -> commentAdded(e.body()));
     }
 
     /**

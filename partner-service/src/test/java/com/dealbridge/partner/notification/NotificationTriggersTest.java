@@ -13,6 +13,9 @@ import com.dealbridge.sync.domain.PersonRef;
 import com.dealbridge.sync.domain.SharedDealAssigned;
 import com.dealbridge.sync.domain.SharedDealEvent;
 import com.dealbridge.sync.domain.SharedDealRegistered;
+import com.dealbridge.sync.domain.SharedNoteAdded;
+import com.dealbridge.sync.domain.SharedNoteEdited;
+import com.dealbridge.sync.domain.NoteCommentAdded;
 import com.dealbridge.sync.domain.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -85,6 +88,17 @@ class NotificationTriggersTest {
                 Trigger.of(NotificationKind.SHARED_NOTE_ADDED, "Call me"));
         assertThat(NotificationTriggers.commentAdded("Done")).contains(
                 Trigger.of(NotificationKind.NOTE_COMMENT_ADDED, "Done"));
+    }
+
+    @Test
+    void aRepsSharedNoteAndCommentNotifyButThePartnersOwnDoNot() {
+        assertThat(triggers.triggerFor(new SharedNoteAdded(header(Origin.CRM, REP), "n-1", "Pricing attached")))
+                .contains(Trigger.of(NotificationKind.SHARED_NOTE_ADDED, "Pricing attached"));
+        assertThat(triggers.triggerFor(new NoteCommentAdded(header(Origin.CRM, REP), "n-1", "c-1", "Done")))
+                .contains(Trigger.of(NotificationKind.NOTE_COMMENT_ADDED, "Done"));
+        assertThat(triggers.triggerFor(new SharedNoteAdded(header(Origin.PARTNER, PARTNER_USER), "n-2", "Mine")))
+                .isEmpty();
+        assertThat(triggers.triggerFor(new SharedNoteEdited(header(Origin.CRM, REP), "n-1", "Edited"))).isEmpty();
     }
 
     @Test
