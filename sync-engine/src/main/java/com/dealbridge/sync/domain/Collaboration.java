@@ -16,6 +16,9 @@ final class Collaboration {
     record Activity(String type, Map<String, Object> details) {
     }
 
+    /** Characters of a note's or comment's text the Shared tab shows. */
+    static final int EXCERPT = 280;
+
     private final List<SharedNote> notes;
     private final Origin side;
 
@@ -33,12 +36,12 @@ final class Collaboration {
                 notes.add(SharedNote.added(e));
             }
             details.put("noteId", e.noteId());
-            details.put("body", e.body());
+            details.put("body", excerpt(e.body()));
             type = "NOTE_ADDED";
         } else if (event instanceof SharedNoteEdited e) {
             note(e.noteId()).ifPresent(note -> note.edit(e.body(), e.header().stamp(), e.header().occurredAt()));
             details.put("noteId", e.noteId());
-            details.put("body", e.body());
+            details.put("body", excerpt(e.body()));
             type = "NOTE_EDITED";
         } else if (event instanceof SharedNoteDeleted e) {
             noteOrTombstone(e.noteId()).delete();
@@ -49,7 +52,7 @@ final class Collaboration {
                     : NoteComment.added(e.commentId(), e.body(), Author.of(e.header()), e.header().occurredAt())));
             details.put("noteId", e.noteId());
             details.put("commentId", e.commentId());
-            details.put("body", e.body());
+            details.put("body", excerpt(e.body()));
             type = "COMMENT_ADDED";
         } else if (event instanceof NoteCommentDeleted e) {
             SharedNote note = noteOrTombstone(e.noteId());
@@ -82,6 +85,18 @@ final class Collaboration {
             return Optional.empty();
         }
         return Optional.of(new Activity(type, details));
+    }
+
+    /**
+     * The Shared tab quotes the start of a text only: the whole text lives in the note, and every edit adds a line
+     * to the tab, which must not grow the deal's document by the full text each time.
+     */
+    static String excerpt(String text) {
+        if (text.length() <= EXCERPT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(EXCERPT - 2)) ? EXCERPT - 2 : EXCERPT - 1;
+        return text.substring(0, end) + "\u2026";
     }
 
     /** The note, deleted or not. */
