@@ -15,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.contracts.Topics;
 import com.dealbridge.contracts.serde.AvroCodec;
+import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiResponse;
@@ -73,10 +74,10 @@ class AttachmentTransferEndToEndTest {
 
     @Test
     void aReceiverRestartedInTheMiddleOfATransferEndsWithTheVerifiedFile() throws Exception {
-        PartnerUser user = system.newPartner("Restart Partners", 5);
-        String id = steps.registerOnPartner(user, "Restart mid transfer");
-        String noteId = addNote(system.partner(), user.token(), id, "Site photos");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Restart Partners", "Restart mid transfer", rep, Origin.PARTNER, "Site photos");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         byte[] image = png(3 * 1024 * 1024 + 123, 11);
         Transfer transfer = new Transfer(user, id, noteId, image);
 
@@ -105,10 +106,10 @@ class AttachmentTransferEndToEndTest {
 
     @Test
     void aSenderThatCrashedBeforeRelayingSendsTheFileAfterItsRestart() {
-        PartnerUser user = system.newPartner("Crash Partners", 5);
-        String id = steps.registerOnPartner(user, "Crash before relay");
-        String noteId = addNote(system.partner(), user.token(), id, "Specs");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Crash Partners", "Crash before relay", rep, Origin.PARTNER, "Specs");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         byte[] image = png(2 * 1024 * 1024 + 7, 12);
         String attachmentId = UUID.randomUUID().toString();
 
@@ -134,10 +135,10 @@ class AttachmentTransferEndToEndTest {
 
     @Test
     void anAttachmentDeletedBeforeItsBytesWereSentEndsDeletedOnBothSides() {
-        PartnerUser user = system.newPartner("Quick Delete Partners", 5);
-        String id = steps.registerOnPartner(user, "Deleted before sent");
-        String noteId = addNote(system.partner(), user.token(), id, "Wrong file coming");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Quick Delete Partners", "Deleted before sent", rep, Origin.PARTNER, "Wrong file coming");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         String attachmentId = UUID.randomUUID().toString();
         Actor actor = new Actor(ActorType.PARTNER_USER, user.userId(), user.name());
 
@@ -165,10 +166,10 @@ class AttachmentTransferEndToEndTest {
 
     @Test
     void anAttachmentDeletedOnTheReceiverWhileTransferringStaysDeletedWhenTheRestArrives() throws Exception {
-        PartnerUser user = system.newPartner("Overtaken Partners", 5);
-        String id = steps.registerOnPartner(user, "Deleted while transferring");
-        String noteId = addNote(system.partner(), user.token(), id, "Big scan");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Overtaken Partners", "Deleted while transferring", rep, Origin.PARTNER, "Big scan");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         Transfer transfer = new Transfer(user, id, noteId, png(2 * 1024 * 1024, 14));
 
         try (TopicProbe probe = new TopicProbe(system.brokers())) {
@@ -187,10 +188,10 @@ class AttachmentTransferEndToEndTest {
 
     @Test
     void aFiveMebibyteAttachmentBecomesAvailableOnTheOtherSideWithinSeconds() {
-        PartnerUser user = system.newPartner("Timing Partners", 5);
-        String id = steps.registerOnPartner(user, "Timing");
-        String noteId = addNote(system.partner(), user.token(), id, "Timing runs");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Timing Partners", "Timing", rep, Origin.PARTNER, "Timing runs");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         List<Long> millis = new ArrayList<>();
         for (int run = 0; run < 5; run++) {
             byte[] image = png(5 * 1024 * 1024, 100 + run);

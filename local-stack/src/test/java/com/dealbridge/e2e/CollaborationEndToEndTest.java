@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.contracts.Topics;
+import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiResponse;
@@ -107,10 +108,10 @@ class CollaborationEndToEndTest {
 
     @Test
     void commentsOnEitherSideSyncAndTheirDeletionReachesBothSides() {
-        PartnerUser user = system.newPartner("Comment Partners", 5);
-        String id = steps.registerOnPartner(user, "Initech comments");
-        String noteId = addNote(system.crm(), rep.token(), id, "Pricing sheet attached next week");
-        awaitNotes(system.partner(), user.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Comment Partners", "Initech comments", rep, Origin.CRM, "Pricing sheet attached next week");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
 
         String fromPartner = ok(system.partner().post(note(id, noteId) + "/comments", user.token(),
                 Map.of("body", "Thanks, the CFO is waiting for it")), 201).json("/id");
@@ -138,10 +139,10 @@ class CollaborationEndToEndTest {
 
     @Test
     void fiveMebibyteImageFromThePartnerDownloadsIdenticallyOnTheCrmAndDeletingThereRemovesItEverywhere() {
-        PartnerUser user = system.newPartner("Image Partners", 5);
-        String id = steps.registerOnPartner(user, "Umbrella images");
-        String noteId = addNote(system.partner(), user.token(), id, "Floor plan attached");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Image Partners", "Umbrella images", rep, Origin.PARTNER, "Floor plan attached");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         byte[] image = png(5 * 1024 * 1024, 42);
 
         ApiResponse uploaded = ok(system.partner().postMultipart(note(id, noteId) + "/attachments", user.token(),
@@ -172,10 +173,10 @@ class CollaborationEndToEndTest {
 
     @Test
     void fileFromTheCrmReachesThePartnerAndDeletingTheNoteThereRemovesItsFilesOnBothSides() {
-        PartnerUser user = system.newPartner("Pdf Partners", 5);
-        String id = steps.registerOnPartner(user, "Hooli quote");
-        String noteId = addNote(system.crm(), rep.token(), id, "Draft contract");
-        awaitNotes(system.partner(), user.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Pdf Partners", "Hooli quote", rep, Origin.CRM, "Draft contract");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         byte[] pdf = ("%PDF-1.7\n" + "contract terms ".repeat(40_000)).getBytes(StandardCharsets.US_ASCII);
 
         String attachmentId = ok(system.crm().postMultipart(note(id, noteId) + "/attachments", rep.token(), "file",
@@ -193,10 +194,10 @@ class CollaborationEndToEndTest {
 
     @Test
     void anEditRacingADeleteEndsDeletedOnBothSides() {
-        PartnerUser user = system.newPartner("Race Partners", 5);
-        String id = steps.registerOnPartner(user, "Racing note");
-        String noteId = addNote(system.partner(), user.token(), id, "First draft");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Race Partners", "Racing note", rep, Origin.PARTNER, "First draft");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
 
         // the partner edits while the CRM's delete is on its way: neither side has seen the other's change
         system.stopPartner();
@@ -226,10 +227,10 @@ class CollaborationEndToEndTest {
 
     @Test
     void everyEventDeliveredTwiceChangesNothing() throws Exception {
-        PartnerUser user = system.newPartner("Duplicate Partners", 5);
-        String id = steps.registerOnPartner(user, "Twice delivered");
-        String noteId = addNote(system.partner(), user.token(), id, "Once only");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Duplicate Partners", "Twice delivered", rep, Origin.PARTNER, "Once only");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         ok(system.crm().patch(note(id, noteId), rep.token(), Map.of("body", "x")), 403);
         ok(system.partner().patch(note(id, noteId), user.token(), Map.of("body", "Once only, edited")), 200);
         String comment = ok(system.crm().post(note(id, noteId) + "/comments", rep.token(), Map.of("body", "Seen")),
@@ -267,10 +268,10 @@ class CollaborationEndToEndTest {
 
     @Test
     void theSharedTabListsTheSameSharedActivityOnBothSides() {
-        PartnerUser user = system.newPartner("Tab Partners", 5);
-        String id = steps.registerOnPartner(user, "Shared tab");
-        String noteId = addNote(system.partner(), user.token(), id, "Kick-off notes");
-        awaitNotes(system.crm(), rep.token(), id, items -> items.size() == 1);
+        NotedDeal deal = steps.notedDeal("Tab Partners", "Shared tab", rep, Origin.PARTNER, "Kick-off notes");
+        PartnerUser user = deal.user();
+        String id = deal.id();
+        String noteId = deal.noteId();
         ok(system.crm().post(note(id, noteId) + "/comments", rep.token(), Map.of("body", "Great")), 201);
         ok(system.partner().patch(note(id, noteId), user.token(), Map.of("body", "Kick-off notes v2")), 200);
         String attachmentId = ok(system.crm().postMultipart(note(id, noteId) + "/attachments", rep.token(), "file",

@@ -4,6 +4,8 @@ import static com.dealbridge.e2e.DealbridgeSystem.ok;
 import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
+import com.dealbridge.e2e.DealbridgeSystem.Rep;
+import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.mongodb.client.MongoClient;
@@ -47,6 +49,21 @@ final class CollaborationSteps {
         await().atMost(WAIT).until(() -> system.partner().get("/api/shared-deals/" + id, user.token())
                 .json("/assignedRep/id") != null);
         return id;
+    }
+
+    /** A registered deal with one shared note, written on one side and already seen on the other. */
+    record NotedDeal(PartnerUser user, String id, String noteId) {
+    }
+
+    NotedDeal notedDeal(String partnerName, String dealName, Rep rep, Origin writer, String noteBody) {
+        PartnerUser user = system.newPartner(partnerName, 5);
+        String id = registerOnPartner(user, dealName);
+        boolean partnerWrites = writer == Origin.PARTNER;
+        String noteId = addNote(partnerWrites ? system.partner() : system.crm(),
+                partnerWrites ? user.token() : rep.token(), id, noteBody);
+        awaitNotes(partnerWrites ? system.crm() : system.partner(), partnerWrites ? rep.token() : user.token(), id,
+                items -> items.size() == 1);
+        return new NotedDeal(user, id, noteId);
     }
 
     static String notes(String dealId) {
