@@ -78,7 +78,8 @@ final class ContentSniffer {
 
     private static boolean isText(byte[] prefix) {
         for (byte b : prefix) {
-            if (b == 0 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f')) {
+            int v = b & 0xFF;
+            if (v == 0 || (v < 0x20 && v != '\n' && v != '\r' && v != '\t' && v != '\f')) {
                 return false;
             }
         }

@@ -27,7 +27,11 @@ final class FileNames {
         if (name.length() > MAX_LENGTH) {
             int dot = name.lastIndexOf('.');
             String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, MAX_LENGTH - extension.length()) + extension;
+            int cut = MAX_LENGTH - extension.length();
+            if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+                cut--;
+            }
+            name = name.substring(0, cut) + extension;
         }
         return name.isEmpty() ? FALLBACK : name;
     }

@@ -41,7 +41,10 @@ final class Collaboration {
         } else if (event instanceof SharedNoteEdited e) {
             note(e.noteId()).ifPresent(note -> note.edit(e.body(), e.header().stamp(), e.header().occurredAt()));
             details.put("noteId", e.noteId());
-            details.put("body", excerpt(e.body()));
+            // a text arriving after the delete is not shown either: the deleted note's texts are gone on both sides
+            if (isLive(e.noteId())) {
+                details.put("body", excerpt(e.body()));
+            }
             type = "NOTE_EDITED";
         } else if (event instanceof SharedNoteDeleted e) {
             noteOrTombstone(e.noteId()).delete();
@@ -49,10 +52,13 @@ final class Collaboration {
             type = "NOTE_DELETED";
         } else if (event instanceof NoteCommentAdded e) {
             note(e.noteId()).ifPresent(note -> note.addComment(note.deleted() ? NoteComment.tombstone(e.commentId())
-                    : NoteComment.added(e.commentId(), e.body(), Author.of(e.header()), e.header().occurredAt())));
+                    : NoteComment.added(e.commentId(), e.body(), e.header())));
             details.put("noteId", e.noteId());
             details.put("commentId", e.commentId());
-            details.put("body", excerpt(e.body()));
+            if (isLive(e.noteId()) && note(e.noteId()).flatMap(n -> n.comment(e.commentId()))
+                    .filter(c -> !c.deleted()).isPresent()) {
+                details.put("body", excerpt(e.body()));
+            }
             type = "COMMENT_ADDED";
         } else if (event instanceof NoteCommentDeleted e) {
             SharedNote note = noteOrTombstone(e.noteId());
@@ -97,6 +103,10 @@ final class Collaboration {
         }
         int end = Character.isHighSurrogate(text.charAt(EXCERPT - 2)) ? EXCERPT - 2 : EXCERPT - 1;
         return text.substring(0, end) + "\u2026";
+    }
+
+    private boolean isLive(String noteId) {
+        return note(noteId).filter(note -> !note.deleted()).isPresent();
     }
 
     /** The note, deleted or not. */

@@ -17,6 +17,7 @@ public final class NoteAttachment {
     private int chunkCount;
     private Author author;
     private Instant createdAt;
+    private Stamp createdStamp;
     private AttachmentStatus status;
     private boolean deleted;
     private boolean purged;
@@ -35,6 +36,7 @@ public final class NoteAttachment {
         attachment.chunkCount = event.chunkCount();
         attachment.author = Author.of(event.header());
         attachment.createdAt = event.header().occurredAt();
+        attachment.createdStamp = event.header().stamp();
         // the origin stored the file before announcing it; the other side waits for the chunks
         attachment.status = event.header().origin() == side ? AttachmentStatus.AVAILABLE
                 : AttachmentStatus.TRANSFERRING;
@@ -97,6 +99,11 @@ public final class NoteAttachment {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** When it was attached, by (hlc, origin): the order both sides list attachments in. Null for a tombstone. */
+    public Stamp createdStamp() {
+        return createdStamp;
     }
 
     public AttachmentStatus status() {

@@ -9,17 +9,19 @@ public final class NoteComment {
     private String body;
     private Author author;
     private Instant createdAt;
+    private Stamp createdStamp;
     private boolean deleted;
 
     private NoteComment() {
     }
 
-    static NoteComment added(String id, String body, Author author, Instant createdAt) {
+    static NoteComment added(String id, String body, EventHeader header) {
         NoteComment comment = new NoteComment();
         comment.id = id;
         comment.body = body;
-        comment.author = author;
-        comment.createdAt = createdAt;
+        comment.author = Author.of(header);
+        comment.createdAt = header.occurredAt();
+        comment.createdStamp = header.stamp();
         return comment;
     }
 
@@ -49,6 +51,11 @@ public final class NoteComment {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** When it was written, by (hlc, origin): the order both sides list comments in. Null for a tombstone. */
+    public Stamp createdStamp() {
+        return createdStamp;
     }
 
     public boolean deleted() {

@@ -582,9 +582,10 @@ public final class SharedDeal {
         attachment(attachmentId).ifPresent(NoteAttachment::markPurged);
     }
 
-    /** Live shared notes, oldest first. */
+    /** Live shared notes, oldest first by (hlc, origin): the same order on both sides. */
     public List<SharedNote> notes() {
-        return notes.stream().filter(note -> !note.deleted()).toList();
+        return notes.stream().filter(note -> !note.deleted())
+                .sorted(java.util.Comparator.comparing(SharedNote::createdStamp, SharedNote.CREATION)).toList();
     }
 
     /** A live note. */

@@ -2,6 +2,7 @@ package com.dealbridge.sync.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +12,14 @@ import java.util.Optional;
  */
 public final class SharedNote {
 
+    /** Oldest first; tombstones (no stamp) last. */
+    static final Comparator<Stamp> CREATION = Comparator.nullsLast(Comparator.naturalOrder());
+
     private String id;
     private String body;
     private Author author;
     private Instant createdAt;
+    private Stamp createdStamp;
     private Instant editedAt;
     private Stamp bodyStamp;
     private boolean deleted;
@@ -30,6 +35,7 @@ public final class SharedNote {
         note.body = event.body();
         note.author = Author.of(event.header());
         note.createdAt = event.header().occurredAt();
+        note.createdStamp = event.header().stamp();
         note.bodyStamp = event.header().stamp();
         return note;
     }
@@ -101,14 +107,21 @@ public final class SharedNote {
         return deleted;
     }
 
-    /** Comments not deleted, oldest first. */
+    /** Comments not deleted, oldest first by (hlc, origin): the same order on both sides. */
     public List<NoteComment> comments() {
-        return comments.stream().filter(c -> !c.deleted()).toList();
+        return comments.stream().filter(c -> !c.deleted())
+                .sorted(Comparator.comparing(NoteComment::createdStamp, CREATION)).toList();
     }
 
-    /** Attachments not deleted, oldest first. */
+    /** Attachments not deleted, oldest first by (hlc, origin): the same order on both sides. */
     public List<NoteAttachment> attachments() {
-        return attachments.stream().filter(a -> !a.deleted()).toList();
+        return attachments.stream().filter(a -> !a.deleted())
+                .sorted(Comparator.comparing(NoteAttachment::createdStamp, CREATION)).toList();
+    }
+
+    /** When it was written, by (hlc, origin): the order both sides list notes in. Null for a tombstone. */
+    public Stamp createdStamp() {
+        return createdStamp;
     }
 
     List<NoteAttachment> allAttachments() {

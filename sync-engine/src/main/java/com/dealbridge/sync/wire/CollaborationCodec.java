@@ -14,6 +14,7 @@ import com.dealbridge.sync.domain.SharedNoteAdded;
 import com.dealbridge.sync.domain.SharedNoteDeleted;
 import com.dealbridge.sync.domain.SharedNoteEdited;
 import java.nio.ByteBuffer;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 
 /** The wire mapping of the collaboration events: shared notes, comments and attachments. */
@@ -21,6 +22,9 @@ final class CollaborationCodec {
 
     /** The largest chunk a sender may put on the wire (DESIGN.md §6). */
     static final int MAX_CHUNK_BYTES = 256 * 1024;
+
+    private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}/\\\\\"]");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
 
     private CollaborationCodec() {
     }
@@ -114,9 +118,8 @@ final class CollaborationCodec {
                     + " hex digits");
         }
         return new AttachmentAdded(header(e.getMetadata()), id(e.getNoteId(), "noteId"),
-                id(e.getAttachmentId(), "attachmentId"), required(e.getFileName(), "fileName"),
-                required(e.getContentType(), "contentType"), e.getSize(), sha256, e.getChunkSize(),
-                e.getChunkCount());
+                id(e.getAttachmentId(), "attachmentId"), fileName(e.getFileName()), contentType(e.getContentType()),
+                e.getSize(), sha256, e.getChunkSize(), e.getChunkCount());
     }
 
     private static AttachmentChunk attachmentChunk(com.dealbridge.contracts.avro.AttachmentChunk e) {
@@ -133,6 +136,25 @@ final class CollaborationCodec {
         buffer.duplicate().get(data);
         return new AttachmentChunk(header(e.getMetadata()), id(e.getNoteId(), "noteId"),
                 id(e.getAttachmentId(), "attachmentId"), e.getIndex(), e.getChunkCount(), e.getOffset(), data);
+    }
+
+    /** The sender sanitised it; this side does not take that on trust, since it goes into a response header. */
+    private static String fileName(String value) {
+        String name = required(value, "fileName");
+        if (name.isBlank() || name.length() > 255 || UNSAFE_IN_FILE_NAME.matcher(name).find()) {
+            throw new InvalidEventException("fileName '" + name.replaceAll("\\p{Cc}", "?") + "' is not a safe file"
+                    + " name (no paths, no control characters, at most 255 characters)");
+        }
+        return name;
+    }
+
+    /** Served back as Content-Type: a plain type/subtype, nothing more. */
+    private static String contentType(String value) {
+        String type = required(value, "contentType");
+        if (!MEDIA_TYPE.matcher(type).matches()) {
+            throw new InvalidEventException("contentType '" + type + "' is not a media type");
+        }
+        return type;
     }
 
     /** Ids end up in stored file names and URLs: only UUID-like tokens are accepted. */

@@ -155,6 +155,20 @@ class CollaborationCodecTest {
         refused(attachmentAdded(300_000, MAX_CHUNK, 2, sha256));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"../../etc/passwd", "a\\b.png", "evil\r\nX-Injected: 1.png", "quote\".png", " ", ""})
+    void attachmentAddedWithAnUnsafeFileNameIsRefused(String fileName) {
+        refused(new AttachmentAdded(header(Origin.PARTNER, 7), NOTE, ATTACHMENT, fileName, "image/png", 10,
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", MAX_CHUNK, 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"image/png\r\nSet-Cookie: a=b", "png", "image/png; charset=x", "IMAGE/PNG", ""})
+    void attachmentAddedWithSomethingElseThanAMediaTypeIsRefused(String contentType) {
+        refused(new AttachmentAdded(header(Origin.PARTNER, 7), NOTE, ATTACHMENT, "plan.png", contentType, 10,
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", MAX_CHUNK, 1));
+    }
+
     // ---- refusals: AttachmentChunk ----------------------------------------------------------------------------
 
     @Test
