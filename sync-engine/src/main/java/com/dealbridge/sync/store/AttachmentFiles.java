@@ -69,18 +69,29 @@ public class AttachmentFiles {
             for (int n; (n = in.read(buffer)) != -1; ) {
                 size += n;
                 if (size > maxBytes) {
-                    upload.abort();
                     throw new FileTooLargeException(maxBytes);
                 }
                 upload.write(buffer, 0, n);
             }
             upload.close();
         } catch (IOException e) {
-            upload.abort();
+            abortQuietly(upload);
             throw new UncheckedIOException("could not read the upload of attachment " + attachmentId, e);
+        } catch (RuntimeException e) {
+            // too large, or the database went away mid-upload: no partial file stays behind
+            abortQuietly(upload);
+            throw e;
         }
         return new StoredFile(attachmentId, fileName, contentType, size, hex(sha256), CHUNK_SIZE,
                 StoredFile.chunkCount(size, CHUNK_SIZE));
+    }
+
+    private static void abortQuietly(GridFSUploadStream upload) {
+        try {
+            upload.abort();
+        } catch (RuntimeException alreadyClosedOrUnreachable) {
+            log.debug("could not abort an upload: {}", alreadyClosedOrUnreachable.toString());
+        }
     }
 
     /** The stored bytes of an attachment, if this side has them. The caller closes the stream. */
