@@ -111,11 +111,12 @@ public class OutboxRelay implements RelaySignal, AutoCloseable {
         // mapped to Void: a completed SendResult holds its record, and chunk records must not pile up here
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (OutboxEntry entry : pending) {
-            sends.add(acknowledged(kafka.send(record(sharedDealId, entry, entry.type(), entry.payload()))));
+            sends.add(acknowledged(kafka.send(record(sharedDealId, entry, entry.eventId(), entry.type(),
+                    entry.payload()))));
             // an attachment's bytes follow its announcement, streamed from the stored file chunk by chunk; the
             // producer's bounded buffer makes send() wait rather than hold the whole file
-            outbox.forEachChunk(entry, chunk -> sends.add(acknowledged(kafka.send(record(sharedDealId, entry,
-                    "AttachmentChunk", chunk)))));
+            outbox.forEachChunk(entry, (chunkEventId, chunk) -> sends.add(acknowledged(kafka.send(
+                    record(sharedDealId, entry, chunkEventId, "AttachmentChunk", chunk)))));
         }
         // The idempotent producer keeps the order within the partition; every send must be acknowledged
         // before the entries may leave the outbox.
@@ -127,11 +128,11 @@ public class OutboxRelay implements RelaySignal, AutoCloseable {
         return send.thenApply(result -> null);
     }
 
-    private ProducerRecord<String, byte[]> record(String sharedDealId, OutboxEntry entry, String type,
-                                                  byte[] payload) {
+    private ProducerRecord<String, byte[]> record(String sharedDealId, OutboxEntry entry, String eventId,
+                                                  String type, byte[] payload) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, entry.createdAt().toEpochMilli(),
                 sharedDealId, payload);
-        record.headers().add(new RecordHeader("dealbridge-event-id", bytes(entry.eventId())));
+        record.headers().add(new RecordHeader("dealbridge-event-id", bytes(eventId)));
         record.headers().add(new RecordHeader("dealbridge-event-type", bytes(type)));
         record.headers().add(new RecordHeader("dealbridge-sequence", bytes(Long.toString(entry.sequence()))));
         return record;

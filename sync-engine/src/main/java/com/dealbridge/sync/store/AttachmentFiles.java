@@ -21,7 +21,9 @@ import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.bson.BsonString;
@@ -42,6 +44,8 @@ public class AttachmentFiles {
     public static final int CHUNK_SIZE = 256 * 1024;
     static final String BUCKET = "attachments";
     static final String STAGED = "attachment_chunks";
+    /** How long received chunks of an attachment that never completes are kept. */
+    static final Duration STAGED_CHUNK_LIFETIME = Duration.ofDays(7);
 
     private static final Logger log = LoggerFactory.getLogger(AttachmentFiles.class);
 
@@ -124,8 +128,10 @@ public class AttachmentFiles {
         staged().deleteMany(Filters.eq("attachmentId", attachmentId));
     }
 
-    long stagedCount(String attachmentId) {
-        return staged().countDocuments(Filters.eq("attachmentId", attachmentId));
+    /** How many of the chunks 0..chunkCount-1 have arrived. */
+    long stagedCount(String attachmentId, int chunkCount) {
+        return staged().countDocuments(Filters.and(Filters.eq("attachmentId", attachmentId),
+                Filters.lt("index", chunkCount)));
     }
 
     /**
@@ -145,7 +151,8 @@ public class AttachmentFiles {
         try (GridFSUploadStream upload = bucket().openUploadStream(id, attachment.fileName(),
                 new GridFSUploadOptions().chunkSizeBytes(CHUNK_SIZE)
                         .metadata(new Document("contentType", attachment.contentType())));
-             MongoCursor<Document> chunks = staged().find(Filters.eq("attachmentId", attachment.id()))
+             MongoCursor<Document> chunks = staged().find(Filters.and(Filters.eq("attachmentId", attachment.id()),
+                             Filters.lt("index", attachment.chunkCount())))
                      .sort(Sorts.ascending("index")).batchSize(2).iterator()) {
             while (chunks.hasNext()) {
                 byte[] data = chunks.next().get("data", Binary.class).getData();
@@ -168,6 +175,9 @@ public class AttachmentFiles {
         if (bucket == null) {
             bucket = GridFSBuckets.create(mongo.execute(db -> db), BUCKET);
             staged().createIndex(Indexes.ascending("attachmentId", "index"), new IndexOptions());
+            // chunks of an attachment whose announcement never got applied (dead-lettered) do not stay forever
+            staged().createIndex(Indexes.ascending("receivedAt"),
+                    new IndexOptions().expireAfter(STAGED_CHUNK_LIFETIME.toDays(), TimeUnit.DAYS));
         }
         return bucket;
     }

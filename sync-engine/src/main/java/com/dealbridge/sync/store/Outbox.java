@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -55,11 +55,11 @@ public class Outbox {
     }
 
     /**
-     * Hands the encoded {@link AttachmentChunk}s that follow an {@code AttachmentAdded} entry to {@code sink}, one
+     * Hands the event id and encoded bytes of each {@link AttachmentChunk} that follows an {@code AttachmentAdded} entry to {@code sink}, one
      * at a time, read from the stored file as they go (bounded memory). None when the file is gone: the attachment
      * was deleted meanwhile, and its {@code AttachmentDeleted} follows in the outbox.
      */
-    public void forEachChunk(OutboxEntry entry, Consumer<byte[]> sink) throws IOException {
+    public void forEachChunk(OutboxEntry entry, BiConsumer<String, byte[]> sink) throws IOException {
         if (!ATTACHMENT_ADDED.equals(entry.type())) {
             return;
         }
@@ -74,8 +74,8 @@ public class Outbox {
                 EventHeader h = added.header();
                 EventHeader header = new EventHeader(chunkEventId(h.eventId(), index), h.sharedDealId(),
                         h.partnerId(), h.origin(), h.sequence(), h.hlc(), h.occurredAt(), h.actor());
-                sink.accept(writer.codec().encode(new AttachmentChunk(header, added.noteId(), added.attachmentId(),
-                        index, added.chunkCount(), (long) index * added.chunkSize(), data)));
+                sink.accept(header.eventId(), writer.codec().encode(new AttachmentChunk(header, added.noteId(),
+                        added.attachmentId(), index, added.chunkCount(), (long) index * added.chunkSize(), data)));
             }
         } catch (MongoGridFSException deletedWhileReading) {
             throw new IOException("attachment " + added.attachmentId() + " vanished while it was being sent",

@@ -436,6 +436,35 @@ class AttachmentTransferIntegrationTest {
     }
 
     @Test
+    void aChunkThatDoesNotFitItsAnnouncementGoesToTheDeadLetterTopicAndTheTransferStillCompletes()
+            throws IOException {
+        SharedDealId id = SharedDealId.random();
+        SharedDeal crmReplica = crmReplicaOf(id);
+        String noteId = crmNote(crmReplica);
+        byte[] bytes = randomBytes(700_000, 10);
+        StoredFile file = storedFile("three-chunks.pdf", bytes);
+        crmReplica.addAttachment(noteId, file, crmClock, CRM_REP);
+        List<SharedDealEvent> events = crmReplica.drainRecordedEvents();
+        AttachmentAdded added = (AttachmentAdded) events.get(1);
+        List<AttachmentChunk> chunks = chunksOf(added, bytes);
+        AttachmentChunk first = chunks.get(0);
+        // claims to be chunk 5 of 6: with the real chunks 0 and 1 it would make three and finish the file early
+        AttachmentChunk stray = new AttachmentChunk(first.header(), noteId, file.attachmentId(), 5, 6,
+                5L * MAX_CHUNK, new byte[100]);
+
+        sendAll(events.get(0), added, chunks.get(0), stray, chunks.get(1), chunks.get(2));
+
+        await().atMost(WAIT).until(() -> deal(id).attachment(file.attachmentId()).map(NoteAttachment::status)
+                .orElse(null) == AttachmentStatus.AVAILABLE);
+        assertThat(storedBytes(file.attachmentId())).hasValueSatisfying(kept -> assertThat(kept).isEqualTo(bytes));
+        List<ConsumerRecord<String, byte[]>> dead = awaitRecords(
+                r -> r.topic().equals(Topics.deadLetter(Topics.CRM_SHARED_DEAL_EVENTS)) && id.value().equals(r.key()),
+                records -> !records.isEmpty());
+        assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
+                StandardCharsets.UTF_8)).contains("does not fit attachment " + file.attachmentId());
+    }
+
+    @Test
     void anEmptyFileFromTheCrmIsAvailableOnArrival() throws IOException {
         SharedDealId id = SharedDealId.random();
         SharedDeal crmReplica = crmReplicaOf(id);
