@@ -14,6 +14,7 @@ import com.dealbridge.contracts.avro.ProductInterestChanged;
 import com.dealbridge.contracts.avro.QuoteChanged;
 import com.dealbridge.contracts.avro.SharedDealAssigned;
 import com.dealbridge.contracts.avro.SharedDealRegistered;
+import com.dealbridge.contracts.avro.SharedDealSnapshot;
 import com.dealbridge.contracts.avro.SharedDealWithdrawn;
 import com.dealbridge.contracts.avro.SharedNoteAdded;
 import com.dealbridge.contracts.avro.SharedNoteDeleted;
@@ -55,7 +56,9 @@ public final class ContractTypes {
             NoteCommentDeleted.class,
             AttachmentAdded.class,
             AttachmentChunk.class,
-            AttachmentDeleted.class);
+            AttachmentDeleted.class,
+            // repair
+            SharedDealSnapshot.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_FULL_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> schemaOf(type).getFullName(), Function.identity()));

@@ -52,7 +52,32 @@ final class GoldenSampleFactory {
         samples.put(ProductChanged.class, GoldenSampleFactory::productChanged);
         samples.putAll(LifecycleGoldenSamples.SAMPLES);
         samples.putAll(CollaborationGoldenSamples.SAMPLES);
+        samples.put(com.dealbridge.contracts.avro.SharedDealSnapshot.class, GoldenSampleFactory::sharedDealSnapshot);
         return Map.copyOf(samples);
+    }
+
+    /** The partner's whole state of the sample deal: its registration, a stage, a note with a comment. */
+    private static SpecificRecord sharedDealSnapshot() {
+        com.dealbridge.contracts.avro.Actor priya = new com.dealbridge.contracts.avro.Actor(
+                com.dealbridge.contracts.avro.ActorType.PARTNER_USER, PRIYA.getId(), PRIYA.getName());
+        return com.dealbridge.contracts.avro.SharedDealSnapshot.newBuilder()
+                .setMetadata(metadata("4e5f6a7b-8c9d-4e0f-8a1b-3c4d5e6f7a8f", Origin.PARTNER, 10,
+                        Instant.parse("2026-12-06T12:00:00.000Z"), 0, priya))
+                .setPart(1)
+                .setParts(1)
+                .setFacts(List.of(sharedDealRegistered(), LifecycleGoldenSamples.dealStageChanged(),
+                        CollaborationGoldenSamples.sharedNoteAdded(), CollaborationGoldenSamples.noteCommentAdded()))
+                .setActivity(List.of(com.dealbridge.contracts.avro.ActivityRecord.newBuilder()
+                        .setType("NOTE_ADDED")
+                        .setAt(Instant.parse("2026-12-01T10:00:00.000Z"))
+                        .setActor(priya)
+                        .setOrigin(Origin.PARTNER)
+                        .setEventId("6c7d8e9f-0a1b-4c2d-8e3f-5a6b7c8d9e07")
+                        .setHlc(new Hlc(Instant.parse("2026-12-01T10:00:00.000Z").toEpochMilli(), 0))
+                        .setDetailsJson("{\"noteId\":\"" + CollaborationGoldenSamples.NOTE_ID + "\",\"body\":"
+                                + "\"The customer wants a demo of the SSO module before the budget meeting.\"}")
+                        .build()))
+                .build();
     }
 
     /** The envelope of a sample event (fixed ids and clocks, so the bytes are reproducible). */
