@@ -74,10 +74,17 @@ final class GoldenSampleFactory {
                         .setOrigin(Origin.PARTNER)
                         .setEventId("6c7d8e9f-0a1b-4c2d-8e3f-5a6b7c8d9e07")
                         .setHlc(new Hlc(Instant.parse("2026-12-01T10:00:00.000Z").toEpochMilli(), 0))
-                        .setDetailsJson("{\"noteId\":\"" + CollaborationGoldenSamples.NOTE_ID + "\",\"body\":"
-                                + "\"The customer wants a demo of the SSO module before the budget meeting.\"}")
+                        .setDetails(noteDetails())
                         .build()))
                 .build();
+    }
+
+    /** Ordered, so that the sample's bytes are reproducible. */
+    private static Map<String, Object> noteDetails() {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("noteId", CollaborationGoldenSamples.NOTE_ID);
+        details.put("body", "The customer wants a demo of the SSO module before the budget meeting.");
+        return details;
     }
 
     /** The envelope of a sample event (fixed ids and clocks, so the bytes are reproducible). */
