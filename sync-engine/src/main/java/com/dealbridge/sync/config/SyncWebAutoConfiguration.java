@@ -10,6 +10,7 @@ import com.dealbridge.sync.api.ProductNames;
 import com.dealbridge.sync.api.SharedDealCommands;
 import com.dealbridge.sync.api.SharedDealController;
 import com.dealbridge.sync.api.SharedDealQueries;
+import com.dealbridge.sync.api.ResyncController;
 import com.dealbridge.sync.api.SyncAdminController;
 import com.dealbridge.sync.inbox.DeadLetters;
 import com.dealbridge.sync.store.SharedDeals;
@@ -61,6 +62,11 @@ public class SyncWebAutoConfiguration {
     @Bean
     SharedNoteController sharedNoteController(SharedNotes notes, AttachmentUploads uploads) {
         return new SharedNoteController(notes, uploads);
+    }
+
+    @Bean
+    ResyncController resyncController(SharedDeals sharedDeals) {
+        return new ResyncController(sharedDeals);
     }
 
     @Bean

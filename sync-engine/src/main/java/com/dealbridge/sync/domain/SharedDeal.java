@@ -65,6 +65,8 @@ public final class SharedDeal {
     private List<SharedNote> notes = new ArrayList<>();
 
     private transient List<SharedDealEvent> recorded = new ArrayList<>();
+    /** While a snapshot's facts are merged: they change state, but are not new activity. */
+    private transient boolean merging;
 
     private SharedDeal() {
     }
@@ -146,12 +148,17 @@ public final class SharedDeal {
         if (header.sequence() <= mark) {
             return ApplyOutcome.DUPLICATE;
         }
-        if (header.sequence() > mark + 1) {
-            return ApplyOutcome.GAP;
+        if (event instanceof SharedDealSnapshot snapshot) {
+            // covers everything its sender decided up to it: merged even after a gap, which it closes
+            merge(snapshot, clock);
+        } else {
+            if (header.sequence() > mark + 1) {
+                return ApplyOutcome.GAP;
+            }
+            Lifecycle.checkIncoming(event, policy);
+            clock.observe(header.hlc());
+            dispatch(event);
         }
-        Lifecycle.checkIncoming(event, policy);
-        clock.observe(header.hlc());
-        dispatch(event);
         highWaterMarks.put(header.origin().name(), header.sequence());
         return ApplyOutcome.APPLIED;
     }
@@ -177,6 +184,9 @@ public final class SharedDeal {
     }
 
     private void dispatch(SharedDealEvent event) {
+        if (event instanceof SharedDealSnapshot) {
+            return; // this side's own snapshot: its state already
+        }
         if (event instanceof SharedDealRegistered registered) {
             applyRegistration(registered);
         } else if (event instanceof SharedDealAssigned assigned) {
@@ -480,6 +490,9 @@ public final class SharedDeal {
     }
 
     private void addActivity(String type, SharedDealEvent event, Map<String, Object> details) {
+        if (merging) {
+            return;
+        }
         EventHeader header = event.header();
         activity.add(new ActivityEntry(type, header.occurredAt(), header.actor(), header.origin(), header.eventId(),
                 details, header.hlc()));
@@ -626,6 +639,98 @@ public final class SharedDeal {
     private void forgetTexts(String key, String value) {
         activity.replaceAll(entry -> value.equals(entry.details().get(key)) && entry.details().containsKey("body")
                 ? entry.withoutDetail("body") : entry);
+    }
+
+    // ---- repair: snapshots ---------------------------------------------------------------------------------------
+
+    /** Rough size budget of one snapshot part, far below Kafka's default 1 MB record limit. */
+    static final int SNAPSHOT_PART_BUDGET = 400_000;
+
+    /**
+     * Records this side's whole shared state as a snapshot for the other side (in as many parts as its size
+     * needs), to repair a replica that missed events. @return the number of parts
+     */
+    public int publishSnapshot(SyncClock clock, Actor actor) {
+        List<SharedDealEvent> facts = SnapshotFacts.of(this, localSequence + 1);
+        List<List<SharedDealEvent>> factParts = SnapshotParts.split(facts, SnapshotParts::estimate);
+        List<List<ActivityEntry>> activityParts = SnapshotParts.split(activity(), SnapshotParts::estimate);
+        int parts = Math.max(factParts.size(), activityParts.size());
+        for (int i = 0; i < parts; i++) {
+            int part = i + 1;
+            List<SharedDealEvent> partFacts = i < factParts.size() ? factParts.get(i) : List.of();
+            List<ActivityEntry> partActivity = i < activityParts.size() ? activityParts.get(i) : List.of();
+            record(header -> new SharedDealSnapshot(header, part, parts, partFacts, partActivity), clock, actor);
+        }
+        return parts;
+    }
+
+    /** The replica of a deal this side does not hold yet, created from the first part of the other's snapshot. */
+    public static SharedDeal fromSnapshot(SharedDealSnapshot snapshot, Origin side, SyncClock clock,
+                                          SyncPolicy policy) {
+        if (snapshot.header().origin() == side) {
+            throw new IllegalArgumentException("a side never receives its own snapshot");
+        }
+        if (snapshot.facts().isEmpty() || !(snapshot.facts().get(0) instanceof SharedDealRegistered)) {
+            throw new IllegalArgumentException("snapshot part " + snapshot.part() + " of " + snapshot.parts()
+                    + " does not start with the registration, so it cannot create deal "
+                    + snapshot.header().sharedDealId());
+        }
+        SharedDeal deal = new SharedDeal();
+        deal.id = snapshot.header().sharedDealId();
+        deal.partnerId = snapshot.header().partnerId();
+        deal.side = side;
+        deal.apply(snapshot, clock, policy);
+        return deal;
+    }
+
+    /** Merges the other side's facts by the usual rules, quietly, then its Shared tab entries by event id. */
+    private void merge(SharedDealSnapshot snapshot, SyncClock clock) {
+        clock.observe(snapshot.header().hlc());
+        Instant before = updatedAt;
+        merging = true;
+        try {
+            for (SharedDealEvent fact : snapshot.facts()) {
+                if (!id.equals(fact.header().sharedDealId())
+                        || fact instanceof SharedDealSnapshot || fact instanceof AttachmentChunk) {
+                    throw new IllegalArgumentException("snapshot of deal " + id + " holds a foreign fact "
+                            + fact.type() + " of deal " + fact.header().sharedDealId());
+                }
+                if (fact instanceof SharedDealRegistered registration) {
+                    if (createdAt == null) {
+                        applyRegistration(registration);
+                    }
+                    continue;
+                }
+                clock.observe(fact.header().hlc());
+                dispatch(fact);
+            }
+        } finally {
+            merging = false;
+        }
+        mergeActivity(snapshot.activity());
+        status = deriveStatus();
+        Instant received = snapshot.header().occurredAt();
+        updatedAt = before == null || received.isAfter(before) ? received : before;
+    }
+
+    private void mergeActivity(List<ActivityEntry> theirs) {
+        Map<String, Integer> ours = new HashMap<>();
+        for (int i = 0; i < activity.size(); i++) {
+            ours.put(activity.get(i).eventId(), i);
+        }
+        for (ActivityEntry entry : theirs) {
+            Integer at = ours.get(entry.eventId());
+            if (at == null) {
+                activity.add(entry);
+            } else if (!entry.details().containsKey("body") && activity.get(at).details().containsKey("body")) {
+                activity.set(at, entry); // a text the other side has forgotten (deleted) is forgotten here too
+            }
+        }
+    }
+
+    /** Every note, tombstones included (for snapshots). */
+    List<SharedNote> allNotes() {
+        return notes == null ? List.of() : List.copyOf(notes);
     }
 
     /** The events recorded by local commands since the last drain, in sequence order; clears them. */

@@ -124,6 +124,14 @@ public final class SharedNote {
         return createdStamp;
     }
 
+    Stamp bodyStamp() {
+        return bodyStamp;
+    }
+
+    List<NoteComment> allComments() {
+        return List.copyOf(comments);
+    }
+
     List<NoteAttachment> allAttachments() {
         return List.copyOf(attachments);
     }

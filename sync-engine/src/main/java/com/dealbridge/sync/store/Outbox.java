@@ -4,6 +4,8 @@ import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.sync.domain.AttachmentAdded;
 import com.dealbridge.sync.domain.AttachmentChunk;
 import com.dealbridge.sync.domain.EventHeader;
+import com.dealbridge.sync.domain.SharedDealEvent;
+import com.dealbridge.sync.domain.SharedDealSnapshot;
 import com.mongodb.MongoGridFSException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 public class Outbox {
 
     private static final String ATTACHMENT_ADDED = "AttachmentAdded";
+    private static final String SNAPSHOT = "SharedDealSnapshot";
 
     private final MongoOperations mongo;
     private final DocumentWriter writer;
@@ -60,10 +63,24 @@ public class Outbox {
      * was deleted meanwhile, and its {@code AttachmentDeleted} follows in the outbox.
      */
     public void forEachChunk(OutboxEntry entry, BiConsumer<String, byte[]> sink) throws IOException {
-        if (!ATTACHMENT_ADDED.equals(entry.type())) {
-            return;
+        if (ATTACHMENT_ADDED.equals(entry.type())) {
+            AttachmentAdded added = (AttachmentAdded) writer.codec().toDomain(AvroCodec.decode(entry.payload()));
+            sendChunks(added, added.header(), sink);
+        } else if (SNAPSHOT.equals(entry.type())) {
+            // a repaired replica may lack the bytes of any attachment this side holds: they follow the snapshot
+            SharedDealSnapshot snapshot = (SharedDealSnapshot) writer.codec().toDomain(
+                    AvroCodec.decode(entry.payload()));
+            for (SharedDealEvent fact : snapshot.facts()) {
+                if (fact instanceof AttachmentAdded added) {
+                    sendChunks(added, snapshot.header(), sink);
+                }
+            }
         }
-        AttachmentAdded added = (AttachmentAdded) writer.codec().toDomain(AvroCodec.decode(entry.payload()));
+    }
+
+    /** Streams one stored file as chunks carrying {@code carrier}'s sequence; nothing when it is not stored. */
+    private void sendChunks(AttachmentAdded added, EventHeader carrier, BiConsumer<String, byte[]> sink)
+            throws IOException {
         Optional<InputStream> file = writer.files().open(added.attachmentId());
         if (file.isEmpty()) {
             return;
@@ -72,8 +89,9 @@ public class Outbox {
             for (int index = 0; index < added.chunkCount(); index++) {
                 byte[] data = in.readNBytes(added.chunkSize());
                 EventHeader h = added.header();
-                EventHeader header = new EventHeader(chunkEventId(h.eventId(), index), h.sharedDealId(),
-                        h.partnerId(), h.origin(), h.sequence(), h.hlc(), h.occurredAt(), h.actor());
+                EventHeader header = new EventHeader(chunkEventId(carrier.eventId() + "/" + added.attachmentId(),
+                        index), h.sharedDealId(), h.partnerId(), carrier.origin(), carrier.sequence(), h.hlc(),
+                        h.occurredAt(), h.actor());
                 sink.accept(header.eventId(), writer.codec().encode(new AttachmentChunk(header, added.noteId(),
                         added.attachmentId(), index, added.chunkCount(), (long) index * added.chunkSize(), data)));
             }

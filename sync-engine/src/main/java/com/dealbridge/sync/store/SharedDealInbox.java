@@ -8,6 +8,7 @@ import com.dealbridge.sync.domain.Origin;
 import com.dealbridge.sync.domain.SharedDeal;
 import com.dealbridge.sync.domain.SharedDealEvent;
 import com.dealbridge.sync.domain.SharedDealRegistered;
+import com.dealbridge.sync.domain.SharedDealSnapshot;
 import com.dealbridge.sync.domain.SyncRuleViolation;
 import com.dealbridge.sync.wire.InvalidEventException;
 import java.util.ArrayList;
@@ -50,9 +51,8 @@ public class SharedDealInbox {
         }
         Attempt attempt = writer.retrying(event.header().sharedDealId(), () -> attempt(event));
         for (SharedDealEvent applied : attempt.applied()) {
-            if (applied instanceof AttachmentAdded added) {
-                transfers.settleIfComplete(added.header().sharedDealId(), added.attachmentId());
-            }
+            announcedAttachments(applied).forEach(added ->
+                    transfers.settleIfComplete(added.header().sharedDealId(), added.attachmentId()));
         }
         for (SharedDealEvent applied : attempt.applied()) {
             for (AppliedEventListener listener : listeners.get()) {
@@ -60,6 +60,18 @@ public class SharedDealInbox {
             }
         }
         return attempt.outcome();
+    }
+
+    /** The attachments an applied event announces: its own, or those among a snapshot's facts. */
+    private static List<AttachmentAdded> announcedAttachments(SharedDealEvent event) {
+        if (event instanceof AttachmentAdded added) {
+            return List.of(added);
+        }
+        if (event instanceof SharedDealSnapshot snapshot) {
+            return snapshot.facts().stream().filter(AttachmentAdded.class::isInstance)
+                    .map(AttachmentAdded.class::cast).toList();
+        }
+        return List.of();
     }
 
     private Attempt attempt(SharedDealEvent event) {
@@ -85,6 +97,14 @@ public class SharedDealInbox {
     }
 
     private SharedDealDocument first(SharedDealEvent event) {
+        if (event instanceof SharedDealSnapshot snapshot) {
+            try {
+                return writer.save(new SharedDealDocument(
+                        SharedDeal.fromSnapshot(snapshot, writer.side(), writer.clock(), writer.policy()), null));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidEventException(e.getMessage(), e);
+            }
+        }
         if (!(event instanceof SharedDealRegistered registered) || event.header().sequence() != 1) {
             throw new UnknownSharedDealException(event.header().sharedDealId(), event.type(),
                     event.header().sequence());

@@ -84,6 +84,16 @@ public class SharedDeals {
         });
     }
 
+    /**
+     * Republishes this side's whole shared state of a deal as a snapshot, so the other side can repair its replica
+     * (missed or dead-lettered events, a parked gap). @return how many parts the snapshot has
+     */
+    public int resync(SharedDealId id, Actor actor) {
+        int[] parts = new int[1];
+        change(id, (document, clock) -> parts[0] = document.deal().publishSnapshot(clock, actor));
+        return parts[0];
+    }
+
     /** The deal holding this quote, if any. */
     public Optional<SharedDealDocument> findByQuoteId(String quoteId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("quoteIds").is(quoteId)),

@@ -60,6 +60,9 @@ public final class EventCodec {
         if (collaboration != null) {
             return collaboration;
         }
+        if (event instanceof com.dealbridge.sync.domain.SharedDealSnapshot snapshot) {
+            return SnapshotCodec.toAvro(snapshot, this);
+        }
         throw new IllegalArgumentException("no wire mapping for " + event.type());
     }
 
@@ -83,6 +86,9 @@ public final class EventCodec {
             SharedDealEvent collaboration = CollaborationCodec.toDomain(record);
             if (collaboration != null) {
                 return collaboration;
+            }
+            if (record instanceof com.dealbridge.contracts.avro.SharedDealSnapshot snapshot) {
+                return SnapshotCodec.toDomain(snapshot, this);
             }
         } catch (RuntimeException e) {
             if (e instanceof InvalidEventException) {

@@ -1,0 +1,40 @@
+package com.dealbridge.sync.api;
+
+import com.dealbridge.sync.domain.Actor;
+import com.dealbridge.sync.domain.SharedDealId;
+import com.dealbridge.sync.store.SharedDeals;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operations: republishes this side's whole shared state of a deal (a {@code SharedDealSnapshot}) to repair the
+ * other side's replica, e.g. when its sync status shows parked events or a dead letter it cannot replay.
+ */
+@RestController
+@RequestMapping("/admin/shared-deals")
+public class ResyncController {
+
+    private final SharedDeals sharedDeals;
+
+    public ResyncController(SharedDeals sharedDeals) {
+        this.sharedDeals = sharedDeals;
+    }
+
+    /** 202: the snapshot is in the outbox and on its way; unknown deal → 404. */
+    @PostMapping("/{id}/resync")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> resync(@PathVariable String id) {
+        int parts = sharedDeals.resync(new SharedDealId(id), Actor.system("Resync"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sharedDealId", id);
+        body.put("side", sharedDeals.side().name());
+        body.put("snapshotParts", parts);
+        return body;
+    }
+}
