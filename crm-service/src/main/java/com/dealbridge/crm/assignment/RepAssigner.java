@@ -9,6 +9,7 @@ import com.dealbridge.sync.domain.SharedDeal;
 import com.dealbridge.sync.domain.SharedDealEvent;
 import com.dealbridge.sync.domain.SharedDealId;
 import com.dealbridge.sync.domain.SharedDealRegistered;
+import com.dealbridge.sync.domain.SharedDealSnapshot;
 import com.dealbridge.sync.store.AppliedEventListener;
 import com.dealbridge.sync.store.SharedDealDocument;
 import com.dealbridge.sync.store.SharedDeals;
@@ -55,6 +56,27 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
     public void applied(SharedDealDocument document, SharedDealEvent event) {
         if (event instanceof SharedDealRegistered && document.deal().assignedRep() == null) {
             decisions.execute(() -> assignSafely(document.deal().id()));
+        } else if (event instanceof SharedDealSnapshot && document.localDealId() == null) {
+            // a replica rebuilt by a resync: link it to its CRM deal again (or create one), assigning if need be
+            decisions.execute(() -> relinkSafely(document.deal().id()));
+        }
+    }
+
+    private void relinkSafely(SharedDealId id) {
+        try {
+            sharedDeals.change(id, (document, clock) -> {
+                if (document.localDealId() != null) {
+                    return;
+                }
+                SharedDeal deal = document.deal();
+                String crmDealId = crmDeals.idForSharedDeal(id.value()).orElseGet(() -> crmDealIdFor(id));
+                crmDeals.upsertForSharedDeal(crmDealId, id.value(), deal.dealName(), deal.amount(), deal.currency(),
+                        deal.closeDate(), deal.stage().name());
+                document.linkLocalDeal(crmDealId);
+            });
+            assignSafely(id);
+        } catch (RuntimeException e) {
+            log.warn("could not link the resynced deal {} to a CRM deal: {}", id, e.toString());
         }
     }
 

@@ -128,6 +128,13 @@ public class CrmDeals {
         return document.toDeal();
     }
 
+    /** The CRM deal synced with this shared deal, if there is one. */
+    public Optional<String> idForSharedDeal(String sharedDealId) {
+        Query query = Query.query(Criteria.where("sharedDealId").is(sharedDealId));
+        query.fields().include("_id");
+        return Optional.ofNullable(mongo.findOne(query, CrmDealDocument.class)).map(CrmDealDocument::id);
+    }
+
     /** Marks the deal as synced with the shared deal (idempotent). */
     public void linkSharedDeal(String dealId, String sharedDealId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(dealId)),

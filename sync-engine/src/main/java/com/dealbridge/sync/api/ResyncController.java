@@ -2,6 +2,7 @@ package com.dealbridge.sync.api;
 
 import com.dealbridge.sync.domain.Actor;
 import com.dealbridge.sync.domain.SharedDealId;
+import com.dealbridge.sync.store.SharedDealNotFoundException;
 import com.dealbridge.sync.store.SharedDeals;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,11 +31,19 @@ public class ResyncController {
     @PostMapping("/{id}/resync")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> resync(@PathVariable String id) {
-        int parts = sharedDeals.resync(new SharedDealId(id), Actor.system("Resync"));
+        int parts = sharedDeals.resync(sharedDealId(id), Actor.system("Resync"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sharedDealId", id);
         body.put("side", sharedDeals.side().name());
         body.put("snapshotParts", parts);
         return body;
+    }
+
+    private static SharedDealId sharedDealId(String id) {
+        try {
+            return new SharedDealId(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw new SharedDealNotFoundException(id);
+        }
     }
 }
