@@ -17,7 +17,6 @@ import com.dealbridge.contracts.Topics;
 import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
-import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.sync.domain.Actor;
 import com.dealbridge.sync.domain.ActorType;
@@ -42,8 +41,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -52,25 +49,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * transfer, a crash of the sender before it relayed, deletions that overtake the bytes, and how long a 5 MiB file
  * takes to become available on the other side.
  */
-class AttachmentTransferEndToEndTest {
+class AttachmentTransferEndToEndTest extends CollaborationSystemTest {
 
     private static final int CHUNK = 256 * 1024;
     private static final EventCodec CODEC = new EventCodec();
-    private static DealbridgeSystem system;
-    private static CollaborationSteps steps;
-    private static Rep rep;
-
-    @BeforeAll
-    static void startSystem() {
-        system = DealbridgeSystem.start();
-        steps = new CollaborationSteps(system);
-        rep = system.newRep("Tara Transfer");
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        system.close();
-    }
 
     @Test
     void aReceiverRestartedInTheMiddleOfATransferEndsWithTheVerifiedFile() throws Exception {

@@ -19,7 +19,6 @@ import static org.awaitility.Awaitility.await;
 import com.dealbridge.contracts.Topics;
 import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
-import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.sync.domain.Actor;
 import com.dealbridge.sync.domain.ActorType;
@@ -36,8 +35,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
@@ -47,23 +44,8 @@ import tools.jackson.databind.JsonNode;
  * deletions reaching both sides (stored files included), tombstones beating late edits, duplicate deliveries, the
  * Shared tab, and private notes that never leave the partner's side.
  */
-class CollaborationEndToEndTest {
+class CollaborationEndToEndTest extends CollaborationSystemTest {
 
-    private static DealbridgeSystem system;
-    private static CollaborationSteps steps;
-    private static Rep rep;
-
-    @BeforeAll
-    static void startSystem() {
-        system = DealbridgeSystem.start();
-        steps = new CollaborationSteps(system);
-        rep = system.newRep("Nora Notes");
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        system.close();
-    }
 
     @Test
     void sharedNotesAddedEditedAndDeletedOnEitherSideReachTheOther() {

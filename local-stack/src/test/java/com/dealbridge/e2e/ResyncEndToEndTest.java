@@ -15,7 +15,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
-import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.sync.domain.Actor;
@@ -32,8 +31,6 @@ import com.mongodb.client.model.Updates;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -41,23 +38,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Repairing a replica with {@code POST /admin/shared-deals/{id}/resync}: the other side's whole shared state as a
  * snapshot, across both services and the real broker.
  */
-class ResyncEndToEndTest {
+class ResyncEndToEndTest extends CollaborationSystemTest {
 
-    private static DealbridgeSystem system;
-    private static CollaborationSteps steps;
-    private static Rep rep;
-
-    @BeforeAll
-    static void startSystem() {
-        system = DealbridgeSystem.start();
-        steps = new CollaborationSteps(system);
-        rep = system.newRep("Rhea Resync");
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        system.close();
-    }
 
     @Test
     void aCrmReplicaLostFromItsStoreIsRebuiltByAResyncFromThePartner() {

@@ -37,38 +37,20 @@ final class TopicProbe implements AutoCloseable {
     /** Every record currently in the topic with this key, oldest first per partition. */
     List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
-                    emptyPolls++;
-                }
-                batch.forEach(record -> {
-                    if (key.equals(record.key())) {
-                        all.add(record);
-                    }
-                });
+        scan(topic, record -> {
+            if (key.equals(record.key())) {
+                all.add(record);
             }
-        }
+            return false;
+        });
         return all;
     }
 
-    /** Every topic on the broker, internal ones excluded. */
-    java.util.Set<String> topics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            return admin.listTopics().names().get();
-        }
-    }
-
-    /** Whether any record (key or value) currently in the topic contains these bytes. */
-    boolean anyRecordContains(String topic, byte[] needle) {
+    /**
+     * Reads the topic from the beginning until it stays quiet (three empty polls after the assignment) or
+     * {@code stop} answers true for a record; answers whether it stopped early.
+     */
+    private boolean scan(String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> stop) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
@@ -83,14 +65,26 @@ final class TopicProbe implements AutoCloseable {
                     emptyPolls++;
                 }
                 for (ConsumerRecord<String, byte[]> record : batch) {
-                    if (contains(record.value(), needle)
-                            || (record.key() != null && contains(record.key().getBytes(), needle))) {
+                    if (stop.test(record)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** Every topic on the broker, internal ones excluded. */
+    java.util.Set<String> topics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    /** Whether any record (key or value) currently in the topic contains these bytes. */
+    boolean anyRecordContains(String topic, byte[] needle) {
+        return scan(topic, record -> contains(record.value(), needle)
+                || (record.key() != null && contains(record.key().getBytes(), needle)));
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {
