@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 
 /** The wire mapping of {@link SharedDealSnapshot}: its facts are the other events' own mappings. */
@@ -54,7 +55,8 @@ final class SnapshotCodec {
     }
 
     private static com.dealbridge.contracts.avro.ActivityRecord activity(ActivityEntry entry) {
-        Map<String, Object> details = new LinkedHashMap<>();
+        // sorted: the domain's map has no stable order, and the same entry must always give the same bytes
+        Map<String, Object> details = new TreeMap<>();
         entry.details().forEach((key, value) -> details.put(key, wireValue(key, value)));
         return com.dealbridge.contracts.avro.ActivityRecord.newBuilder()
                 .setType(entry.type())
