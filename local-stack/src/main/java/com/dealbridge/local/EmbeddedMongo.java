@@ -1,52 +1,40 @@
 package com.dealbridge.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.dealbridge.mongo.embedded.EmbeddedMongoServers;
+import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-
 /**
- * A MongoDB-wire server (mongo-java-server) whose data lives in one H2 MVStore file, so a restart keeps
- * everything that was committed. No transactions, no replica set: the services are built for that.
+ * A MongoDB-wire server whose data lives in one directory: a journal that every acknowledged write is in before
+ * its answer, and snapshots (see {@code embedded-mongo}). A restart, or a {@code kill -9}, keeps every
+ * acknowledged write. No transactions, no replica set: the services are built for that.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
-    private final Path file;
+    private final Path directory;
     private final int port;
     private boolean closed;
 
-    private EmbeddedMongo(MongoServer server, Path file, int port) {
+    private EmbeddedMongo(MongoServer server, Path directory, int port) {
         this.server = server;
-        this.file = file;
+        this.directory = directory;
         this.port = port;
     }
 
-    /** Opens (or creates) {@code file} and listens on {@link LocalStackSettings#HOST}:{@code port}. */
-    public static EmbeddedMongo start(Path file, int port) {
+    /**
+     * Opens (or creates) the store in {@code directory} and listens on {@link LocalStackSettings#HOST}:{@code port}.
+     * A data file of an earlier version ({@code <directory>.mv.db}) is imported once.
+     */
+    public static EmbeddedMongo start(Path directory, int port) {
+        MongoServer server;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the directory for " + file, e);
-        }
-        H2Backend backend;
-        try {
-            backend = new H2Backend(file.toAbsolutePath().toString());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot open MongoDB data file " + file + " (is another local stack "
+            server = EmbeddedMongoServers.start(directory.toString(), port);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Cannot open MongoDB data in " + directory + " (is another local stack "
                     + "using this data directory?): " + e.getMessage(), e);
         }
-        MongoServer server = new MongoServer(backend);
-        try {
-            server.bind(LocalStackSettings.HOST, port);
-        } catch (RuntimeException e) {
-            server.shutdownNow();
-            throw e;
-        }
-        return new EmbeddedMongo(server, file, port);
+        return new EmbeddedMongo(server, directory, server.getLocalAddress().getPort());
     }
 
     /** Connection string for one database of this server, for {@code spring.mongodb.uri}. */
@@ -58,11 +46,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         return port;
     }
 
-    public Path file() {
-        return file;
+    public Path directory() {
+        return directory;
     }
 
-    /** Closes client connections and the backend, which commits and closes the H2 file. */
+    /** Closes client connections and the store's journal. */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -80,8 +80,8 @@ public final class LocalStack implements AutoCloseable {
         log.info("Data directory: {}", settings.dataDir());
         mail = started("SMTP server", MailCatcher.start(settings.mailDir(), settings.smtpPort()));
         partnerMongo = started("partner MongoDB",
-                EmbeddedMongo.start(settings.partnerMongoFile(), settings.partnerMongoPort()));
-        crmMongo = started("crm MongoDB", EmbeddedMongo.start(settings.crmMongoFile(), settings.crmMongoPort()));
+                EmbeddedMongo.start(settings.partnerMongoDir(), settings.partnerMongoPort()));
+        crmMongo = started("crm MongoDB", EmbeddedMongo.start(settings.crmMongoDir(), settings.crmMongoPort()));
         long kafkaStart = System.nanoTime();
         kafka = started("Kafka broker",
                 KafkaBroker.start(settings.kafkaDir(), settings.kafkaPort(), settings.kafkaControllerPort()));

@@ -67,12 +67,12 @@ public record LocalStackSettings(
         return dataDir.resolve("kafka");
     }
 
-    public Path partnerMongoFile() {
-        return dataDir.resolve("partner-mongo.mv.db");
+    public Path partnerMongoDir() {
+        return dataDir.resolve("partner-mongo");
     }
 
-    public Path crmMongoFile() {
-        return dataDir.resolve("crm-mongo.mv.db");
+    public Path crmMongoDir() {
+        return dataDir.resolve("crm-mongo");
     }
 
     public Path mailDir() {

@@ -40,7 +40,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's infrastructure, for real: a KRaft broker, MongoDB-wire servers on H2 files and SMTP. */
+/** The launcher's infrastructure, for real: a KRaft broker, MongoDB-wire servers on journaled data directories and SMTP. */
 class LocalStackIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -69,8 +69,8 @@ class LocalStackIntegrationTest {
         }
         assertThat(settings.ports().values()).allSatisfy(port -> assertThat(Ports.isFree(port)).isTrue());
         assertThat(settings.kafkaDir().resolve("meta.properties")).exists();
-        assertThat(settings.partnerMongoFile()).exists();
-        assertThat(settings.crmMongoFile()).exists();
+        assertThat(settings.partnerMongoDir()).isDirectory();
+        assertThat(settings.crmMongoDir()).isDirectory();
     }
 
     @Test
@@ -98,7 +98,7 @@ class LocalStackIntegrationTest {
     @Test
     void mongoWriteSurvivesARestartOfTheServer() {
         int port = FreePorts.take(1).get(0);
-        Path file = dataDir.resolve("partner-mongo.mv.db");
+        Path file = dataDir.resolve("partner-mongo");
         try (EmbeddedMongo mongo = EmbeddedMongo.start(file, port);
                 MongoClient client = MongoClients.create(mongo.uri("partner"))) {
             deals(client).insertOne(new Document("_id", "deal-1").append("name", "Acme rollout"));

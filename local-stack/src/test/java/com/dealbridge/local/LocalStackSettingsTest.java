@@ -32,7 +32,7 @@ class LocalStackSettingsTest {
 
         assertThat(settings).isEqualTo(new LocalStackSettings(Path.of("/tmp/dealbridge-data"), 18081, 18082, 19092,
                 19093, 37018, 37019, 13025));
-        assertThat(settings.crmMongoFile()).isEqualTo(Path.of("/tmp/dealbridge-data/crm-mongo.mv.db"));
+        assertThat(settings.crmMongoDir()).isEqualTo(Path.of("/tmp/dealbridge-data/crm-mongo"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.dealbridge.kit.mongo;
+package com.dealbridge.mongo.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +19,10 @@ class EmbeddedMongoIntegrationTest {
                     MongoAutoConfiguration.class, DataMongoAutoConfiguration.class));
 
     @Test
-    void persistsToH2FileAcrossRestart(@TempDir Path dir) {
+    void persistsToItsDirectoryAcrossRestart(@TempDir Path dir) {
         ApplicationContextRunner persistent = runner.withPropertyValues(
                 "dealbridge.mongodb.embedded.enabled=true",
-                "dealbridge.mongodb.embedded.path=" + dir.resolve("nested/kit-mongo.mv.db"),
+                "dealbridge.mongodb.embedded.path=" + dir.resolve("nested/kit-mongo"),
                 "dealbridge.mongodb.embedded.database=persisted");
 
         persistent.run(context -> {
@@ -30,7 +30,7 @@ class EmbeddedMongoIntegrationTest {
             assertThat(mongo.getDb().getName()).isEqualTo("persisted");
             mongo.insert(new Document("_id", "deal-1").append("name", "Acme"), "deals");
         });
-        assertThat(dir.resolve("nested/kit-mongo.mv.db")).exists();
+        assertThat(dir.resolve("nested/kit-mongo")).isDirectoryContaining("glob:**/journal-*.log");
 
         persistent.run(context -> {
             Document found = context.getBean(MongoTemplate.class).findById("deal-1", Document.class, "deals");

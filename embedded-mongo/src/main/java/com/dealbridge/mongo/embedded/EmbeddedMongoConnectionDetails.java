@@ -1,4 +1,4 @@
-package com.dealbridge.kit.mongo;
+package com.dealbridge.mongo.embedded;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;

@@ -1,4 +1,4 @@
-package com.dealbridge.kit.mongo;
+package com.dealbridge.mongo.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.slf4j.Logger;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * With {@code dealbridge.mongodb.embedded.enabled=true}: an in-process mongo-java-server
  * ({@link EmbeddedMongoProperties}) and Boot's Mongo client pointed at it through {@link MongoConnectionDetails},
- * which takes precedence over {@code spring.mongodb.uri}. The server stops (and flushes its H2 file) when the
+ * which takes precedence over {@code spring.mongodb.uri}. The server stops (and closes its journal) when the
  * context closes, after the client that depends on it.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
@@ -29,7 +29,8 @@ public class EmbeddedMongoAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
-        MongoServer server = EmbeddedMongoServers.start(properties.path(), properties.port());
+        MongoServer server = EmbeddedMongoServers.start(properties.path(), properties.port(),
+                properties.journal());
         log.info("Embedded MongoDB listening on {} ({})", server.getLocalAddress(),
                 properties.persistent() ? "persisted to " + properties.path() : "in memory");
         return server;

@@ -1,4 +1,4 @@
-package com.dealbridge.kit.mongo;
+package com.dealbridge.mongo.embedded;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,18 +10,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled  {@code enabled}, default {@code false}; when true the embedded server replaces
  *                 {@code spring.mongodb.uri}
- * @param path     {@code path}, default blank = in memory, lost on stop; otherwise the H2 file the data is
- *                 persisted to (e.g. {@code ./data/partner-mongo.mv.db}; parent directories are created)
+ * @param path     {@code path}, default blank = in memory, lost on stop; otherwise the directory the data is
+ *                 kept in (e.g. {@code ./data/partner-mongo}; created if needed). Every acknowledged write is in
+ *                 its journal first. A path ending in {@code .mv.db} (a data file of an earlier version) is
+ *                 imported once into the directory of the same name without the suffix.
  * @param port     {@code port}, default {@code 0} = a free port chosen at start; bound to 127.0.0.1 only
  * @param database {@code database}, default {@code "dealbridge"}; the database the application uses
  *                 (unless {@code spring.mongodb.database} says otherwise)
+ * @param fsync    {@code fsync}, default {@code true}: each group commit is forced to the device, so acknowledged
+ *                 writes survive a power loss; {@code false} keeps them safe from a crash of the process only
  */
 @ConfigurationProperties("dealbridge.mongodb.embedded")
 public record EmbeddedMongoProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("") String path,
         @DefaultValue("0") int port,
-        @DefaultValue("dealbridge") String database) {
+        @DefaultValue("dealbridge") String database,
+        @DefaultValue("true") boolean fsync) {
 
     public EmbeddedMongoProperties {
         path = path == null ? "" : path.trim();
@@ -31,6 +36,11 @@ public record EmbeddedMongoProperties(
         if (database == null || database.isBlank()) {
             throw new IllegalArgumentException("dealbridge.mongodb.embedded.database must not be blank");
         }
+    }
+
+    /** How the journal is written. */
+    public JournalSettings journal() {
+        return new JournalSettings(fsync, JournalSettings.DEFAULT_COMPACT_AFTER_BYTES);
     }
 
     /** True when the data survives a restart. */

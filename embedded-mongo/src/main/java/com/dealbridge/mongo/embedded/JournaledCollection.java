@@ -1,0 +1,161 @@
+package com.dealbridge.mongo.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory collection whose every change is written to the {@link Journal}: the new state of an inserted or
+ * updated document, or the removal of one. Changes are journaled while the collection's lock is held, so the
+ * journal holds each document's states in the order they happened.
+ */
+final class JournaledCollection extends AbstractSynchronizedMongoCollection<Integer> {
+
+    /** Documents encoded per lock hold while a snapshot copies this collection. */
+    private static final int SNAPSHOT_CHUNK = 512;
+
+    private final Journal journal;
+    private final List<Document> documents = new ArrayList<>();
+    private final ArrayDeque<Integer> freePositions = new ArrayDeque<>();
+    private int live;
+    private int dataSize;
+
+    JournaledCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                        CursorRegistry cursorRegistry, Journal journal) {
+        super(database, collectionName, options, cursorRegistry);
+        this.journal = journal;
+    }
+
+    @Override
+    protected Integer addDocumentInternal(Document document) {
+        Integer position = freePositions.poll();
+        if (position == null) {
+            position = documents.size();
+            documents.add(document);
+        } else {
+            documents.set(position, document);
+        }
+        live++;
+        journal.append(JournalRecord.put(databaseName(), getCollectionName(), keyOf(document), document));
+        return position;
+    }
+
+    @Override
+    protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        if (getIdField() == null) {
+            // without an id the content is the identity: the old state goes, the new one comes
+            journal.append(JournalRecord.delete(databaseName(), getCollectionName(), oldDocument));
+        }
+        journal.append(JournalRecord.put(databaseName(), getCollectionName(), keyOf(newDocument), newDocument));
+    }
+
+    @Override
+    protected void removeDocument(Integer position) {
+        Document removed = documents.set(position, null);
+        if (removed == null) {
+            return;
+        }
+        freePositions.add(position);
+        live--;
+        journal.append(JournalRecord.delete(databaseName(), getCollectionName(), keyOf(removed)));
+    }
+
+    @Override
+    protected Document getDocument(Integer position) {
+        return documents.get(position);
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        Stream<Document> all = liveDocuments(isNaturalDescending(orderBy));
+        return matchDocumentsFromStream(all, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    private Stream<Document> liveDocuments(boolean descending) {
+        int size = documents.size();
+        IntStream positions = IntStream.range(0, size);
+        if (descending) {
+            positions = positions.map(i -> size - 1 - i);
+        }
+        return positions.mapToObj(documents::get).filter(java.util.Objects::nonNull);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+        return IntStream.range(0, documents.size()).filter(i -> documents.get(i) != null)
+                .mapToObj(i -> new DocumentWithPosition<>(documents.get(i), i));
+    }
+
+    @Override
+    protected Integer findDocumentPosition(Document document) {
+        int position = documents.indexOf(document);
+        return position < 0 ? null : position;
+    }
+
+    @Override
+    public synchronized int count() {
+        return live;
+    }
+
+    @Override
+    public synchronized boolean isEmpty() {
+        return live == 0;
+    }
+
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        dataSize += sizeDelta;
+    }
+
+    @Override
+    protected int getDataSize() {
+        return dataSize;
+    }
+
+    /**
+     * Hands a PUT record of every document to {@code sink}, a chunk at a time under the lock (documents are
+     * changed in place, so they are encoded while no write can touch them). Writes go on between chunks; the
+     * journal written meanwhile covers them.
+     */
+    void snapshot(Consumer<JournalRecord> sink) {
+        for (int from = 0; ; from += SNAPSHOT_CHUNK) {
+            synchronized (this) {
+                if (from >= documents.size()) {
+                    return;
+                }
+                int to = Math.min(documents.size(), from + SNAPSHOT_CHUNK);
+                for (int i = from; i < to; i++) {
+                    Document document = documents.get(i);
+                    if (document != null) {
+                        sink.accept(JournalRecord.put(databaseName(), getCollectionName(), keyOf(document),
+                                document));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds a document recovered from the journal (the journal is suspended while this runs). */
+    synchronized void restore(Document document) {
+        addDocument(document);
+    }
+
+    private Object keyOf(Document document) {
+        return getIdField() == null ? document : document.get(getIdField());
+    }
+
+    private String databaseName() {
+        return getDatabase().getDatabaseName();
+    }
+}
