@@ -18,19 +18,19 @@ import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.kit.test.ApiResponse;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.AttachmentAdded;
-import com.dealbridge.sync.domain.AttachmentChunk;
-import com.dealbridge.sync.domain.EventHeader;
-import com.dealbridge.sync.domain.Hlc;
-import com.dealbridge.sync.domain.HybridLogicalClock;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.StoredFile;
-import com.dealbridge.sync.store.SharedDeals;
-import com.dealbridge.sync.store.SyncStore;
-import com.dealbridge.sync.wire.EventCodec;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.shareddeal.domain.AttachmentAdded;
+import com.dealbridge.shareddeal.domain.AttachmentChunk;
+import com.dealbridge.shareddeal.domain.EventHeader;
+import com.dealbridge.sync.clock.Hlc;
+import com.dealbridge.sync.clock.HybridLogicalClock;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.domain.StoredFile;
+import com.dealbridge.shareddeal.store.SharedDeals;
+import com.dealbridge.shareddeal.store.OfflineStore;
+import com.dealbridge.shareddeal.wire.EventCodec;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.ByteArrayInputStream;
@@ -193,9 +193,11 @@ class AttachmentTransferEndToEndTest extends CollaborationSystemTest {
 
     /** Runs the partner's own store code against its database while the partner service is stopped. */
     private static void offlinePartner(Consumer<SharedDeals> work) {
-        try (MongoClient client = MongoClients.create(system.partnerMongoUri())) {
-            work.accept(new SyncStore(new MongoTemplate(client, "partner"), CODEC, HybridLogicalClock.system(),
-                    Origin.PARTNER, List::of).sharedDeals());
+        try (MongoClient client = MongoClients.create(system.partnerMongoUri());
+             OfflineStore partner = new OfflineStore(new MongoTemplate(client, "partner"), Origin.PARTNER)) {
+            work.accept(partner.sharedDeals());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -20,15 +20,16 @@ import com.dealbridge.contracts.Topics;
 import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.kit.test.ApiResponse;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.HybridLogicalClock;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.store.SyncStore;
-import com.dealbridge.sync.wire.EventCodec;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.sync.clock.HybridLogicalClock;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.store.OfflineStore;
+import com.dealbridge.shareddeal.wire.EventCodec;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -186,10 +187,13 @@ class CollaborationEndToEndTest extends CollaborationSystemTest {
         try {
             ok(system.crm().delete(note(id, noteId), rep.token()), 204);
             try (MongoClient client = MongoClients.create(system.partnerMongoUri())) {
-                new SyncStore(new MongoTemplate(client, "partner"), new EventCodec(), HybridLogicalClock.system(),
-                        Origin.PARTNER, List::of).sharedDeals().change(new SharedDealId(id), (document, clock) ->
-                        document.deal().editNote(noteId, "Second draft, written offline", clock,
-                                new Actor(ActorType.PARTNER_USER, user.userId(), user.name())));
+                try (OfflineStore partner = new OfflineStore(new MongoTemplate(client, "partner"), Origin.PARTNER)) {
+                    partner.sharedDeals().change(new SharedDealId(id), (document, clock) ->
+                            document.deal().editNote(noteId, "Second draft, written offline", clock,
+                                    new Actor(ActorType.PARTNER_USER, user.userId(), user.name())));
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
         } finally {
             system.startPartner();
@@ -375,9 +379,8 @@ class CollaborationEndToEndTest extends CollaborationSystemTest {
 
     private static boolean partnerOutboxEmpty(String id) {
         try (MongoClient client = MongoClients.create(system.partnerMongoUri())) {
-            Document deal = client.getDatabase("partner").getCollection("shared_deals")
-                    .find(new Document("_id", id)).first();
-            return deal != null && deal.getList("outbox", Object.class).isEmpty();
+            return client.getDatabase("partner").getCollection("change_log")
+                    .countDocuments(Filters.and(Filters.eq("aggregateId", id), Filters.eq("published", false))) == 0;
         }
     }
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
-import com.dealbridge.sync.domain.Origin;
+import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.mongodb.client.MongoClient;

@@ -9,7 +9,7 @@ import com.dealbridge.partner.PartnerServiceApplication;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.dealbridge.mongo.embedded.EmbeddedMongoServers;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,10 +164,9 @@ public final class DealbridgeSystem implements AutoCloseable {
         return new ApiClient("http://127.0.0.1:" + port);
     }
 
+    /** The embedded store the local stack uses, kept in memory: the tests start from nothing every run. */
     private static MongoServer startMongo() {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        return server;
+        return EmbeddedMongoServers.start("", 0);
     }
 
     private static String mongoUri(MongoServer server, String database) {

@@ -11,19 +11,19 @@ import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.HybridLogicalClock;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.PersonRef;
-import com.dealbridge.sync.domain.Registration;
-import com.dealbridge.sync.domain.SharedDeal;
-import com.dealbridge.sync.domain.SharedDealEvent;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.Stage;
-import com.dealbridge.sync.domain.SyncClock;
-import com.dealbridge.sync.store.SyncStore;
-import com.dealbridge.sync.wire.EventCodec;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.sync.clock.HybridLogicalClock;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.Registration;
+import com.dealbridge.shareddeal.domain.SharedDeal;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.sync.clock.SyncClock;
+import com.dealbridge.shareddeal.store.OfflineStore;
+import com.dealbridge.shareddeal.wire.EventCodec;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClient;
@@ -414,8 +414,11 @@ class LifecycleEndToEndTest {
         system.stopPartner();
         try (MongoClient client = MongoClients.create(system.partnerMongoUri())) {
             // applied by the same store code, but no listener ran: the state of a crash right after the apply
-            new SyncStore(new MongoTemplate(client, "partner"), new EventCodec(), HybridLogicalClock.system(),
-                    Origin.PARTNER, List::of).inbox().receive(registered);
+            try (OfflineStore partner = new OfflineStore(new MongoTemplate(client, "partner"), Origin.PARTNER)) {
+                partner.receive(registered);
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         } finally {
             system.startPartner();
         }

@@ -8,16 +8,16 @@ import com.dealbridge.contracts.Topics;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiResponse;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.HybridLogicalClock;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.PersonRef;
-import com.dealbridge.sync.domain.Registration;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.Stage;
-import com.dealbridge.sync.store.SyncStore;
-import com.dealbridge.sync.wire.EventCodec;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.sync.clock.HybridLogicalClock;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.Registration;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.shareddeal.store.OfflineStore;
+import com.dealbridge.shareddeal.wire.EventCodec;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.math.BigDecimal;
@@ -157,13 +157,15 @@ class RegistrationEndToEndTest {
         try (MongoClient client = MongoClients.create(system.partnerMongoUri())) {
             // Written like the service writes (same store code) but with no relay: the state a crash leaves
             // between the save and the send.
-            SyncStore crashed = new SyncStore(new MongoTemplate(client, "partner"), new EventCodec(),
-                    HybridLogicalClock.system(), Origin.PARTNER, List::of);
+            OfflineStore crashed = new OfflineStore(new MongoTemplate(client, "partner"), Origin.PARTNER);
             crashed.sharedDeals().register(new Registration(id, user.partnerId(), Origin.PARTNER, "Stark deal",
                     new BigDecimal("5000.00"), "USD", LocalDate.parse("2027-01-31"), Stage.APPOINTMENT_SCHEDULED,
                     "Intro", "Pain", "Next", null, List.of(),
                     new PersonRef(user.userId(), user.name(), user.email()), null, "CONTACT"),
                     new Actor(ActorType.PARTNER_USER, user.userId(), user.name()), null);
+            crashed.close();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         } finally {
             system.startPartner();
         }

@@ -17,18 +17,19 @@ import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.HybridLogicalClock;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.store.SyncStore;
-import com.dealbridge.sync.wire.EventCodec;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.sync.clock.HybridLogicalClock;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.store.OfflineStore;
+import com.dealbridge.shareddeal.wire.EventCodec;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,14 @@ class ResyncEndToEndTest extends CollaborationSystemTest {
 
         // the CRM's store loses the deal (restored from an old backup): its replica and stored files are gone
         system.stopCrm();
-        try (MongoClient client = MongoClients.create(system.crmMongoUri())) {
+        try (MongoClient client = MongoClients.create(system.crmMongoUri());
+             OfflineStore crm = new OfflineStore(new MongoTemplate(client, "crm"), Origin.CRM)) {
             var db = client.getDatabase("crm");
-            db.getCollection("shared_deals").deleteOne(Filters.eq("_id", id));
+            crm.loseDeal(id);
             db.getCollection("attachments.files").deleteMany(Filters.eq("_id", attachmentId));
             db.getCollection("attachments.chunks").deleteMany(Filters.eq("files_id", attachmentId));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         } finally {
             system.startCrm();
         }
@@ -95,13 +99,14 @@ class ResyncEndToEndTest extends CollaborationSystemTest {
 
         // an event of the CRM is lost before it was published: its sequence number is used, the event gone
         system.stopCrm();
-        try (MongoClient client = MongoClients.create(system.crmMongoUri())) {
-            new SyncStore(new MongoTemplate(client, "crm"), new EventCodec(), HybridLogicalClock.system(),
-                    Origin.CRM, List::of).sharedDeals().change(new SharedDealId(id), (document, clock) ->
-                    document.deal().addNote("lost-note", "This one never left the CRM", clock,
+        try (MongoClient client = MongoClients.create(system.crmMongoUri());
+             OfflineStore crm = new OfflineStore(new MongoTemplate(client, "crm"), Origin.CRM)) {
+            crm.sharedDeals().change(new SharedDealId(id), (document, clock) ->
+                    document.deal().addNote(UUID.randomUUID().toString(), "This one never left the CRM", clock,
                             new Actor(ActorType.CRM_USER, rep.id(), rep.name())));
-            client.getDatabase("crm").getCollection("shared_deals").updateOne(Filters.eq("_id", id),
-                    Updates.combine(Updates.set("outbox", List.of()), Updates.set("outboxPending", false)));
+            crm.loseUnpublished(id);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         } finally {
             system.startCrm();
         }

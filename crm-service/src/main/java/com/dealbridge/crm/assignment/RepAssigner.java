@@ -3,16 +3,16 @@ package com.dealbridge.crm.assignment;
 import com.dealbridge.crm.deal.CrmDeals;
 import com.dealbridge.crm.rep.SalesRep;
 import com.dealbridge.crm.rep.SalesReps;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.PersonRef;
-import com.dealbridge.sync.domain.SharedDeal;
-import com.dealbridge.sync.domain.SharedDealEvent;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.SharedDealRegistered;
-import com.dealbridge.sync.domain.SharedDealSnapshot;
-import com.dealbridge.sync.store.AppliedEventListener;
-import com.dealbridge.sync.store.SharedDealDocument;
-import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.SharedDeal;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.domain.SharedDealRegistered;
+import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
+import com.dealbridge.shareddeal.store.AppliedEventListener;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,7 +54,7 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
 
     @Override
     public void applied(SharedDealDocument document, SharedDealEvent event) {
-        if (event instanceof SharedDealRegistered && document.deal().assignedRep() == null) {
+        if (event instanceof SharedDealRegistered && document.deal().facts().assignedRep() == null) {
             decisions.execute(() -> assignSafely(document.deal().id()));
         } else if (event instanceof SharedDealSnapshot && document.localDealId() == null) {
             // a replica rebuilt by a resync: link it to its CRM deal again (or create one), assigning if need be
@@ -70,8 +70,8 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
                 }
                 SharedDeal deal = document.deal();
                 String crmDealId = crmDeals.idForSharedDeal(id.value()).orElseGet(() -> crmDealIdFor(id));
-                crmDeals.upsertForSharedDeal(crmDealId, id.value(), deal.dealName(), deal.amount(), deal.currency(),
-                        deal.closeDate(), deal.stage().name());
+                crmDeals.upsertForSharedDeal(crmDealId, id.value(), deal.facts().dealName(), deal.facts().amount(), deal.facts().currency(),
+                        deal.facts().closeDate(), deal.facts().stage().name());
                 document.linkLocalDeal(crmDealId);
             });
             assignSafely(id);
@@ -97,7 +97,7 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
     private void assign(SharedDealId id) {
         sharedDeals.change(id, (document, clock) -> {
             SharedDeal deal = document.deal();
-            if (deal.assignedRep() != null || !deal.status().isActive()) {
+            if (deal.facts().assignedRep() != null || !deal.status().isActive()) {
                 return;
             }
             Optional<SalesRep> rep = LeastLoadedRep.pick(reps.active(), sharedDeals.activeDealsPerRep());
@@ -106,8 +106,8 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
                 return;
             }
             String crmDealId = crmDealIdFor(id);
-            crmDeals.upsertForSharedDeal(crmDealId, id.value(), deal.dealName(), deal.amount(), deal.currency(),
-                    deal.closeDate(), deal.stage().name());
+            crmDeals.upsertForSharedDeal(crmDealId, id.value(), deal.facts().dealName(), deal.facts().amount(), deal.facts().currency(),
+                    deal.facts().closeDate(), deal.facts().stage().name());
             document.linkLocalDeal(crmDealId);
             SalesRep chosen = rep.get();
             deal.assign(new PersonRef(chosen.id(), chosen.name(), chosen.email()), clock, ASSIGNMENT);

@@ -1,8 +1,8 @@
 package com.dealbridge.crm.conversion;
 
 import com.dealbridge.kit.security.Caller;
-import com.dealbridge.sync.api.SharedDealQueries;
-import com.dealbridge.sync.api.SharedDealView;
+import com.dealbridge.shareddeal.api.SharedDealQueries;
+import com.dealbridge.shareddeal.api.SharedDealView;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A deal in the CRM.
  *
- * @param stage        a {@link com.dealbridge.sync.domain.Stage} name
+ * @param stage        a {@link com.dealbridge.shareddeal.domain.Stage} name
  * @param sharedDealId the shared deal this deal is synced with, or null while it is not shared
  */
 public record CrmDeal(String id, String name, BigDecimal amount, String currency, LocalDate closeDate, String stage,

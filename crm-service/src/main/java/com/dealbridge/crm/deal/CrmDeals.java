@@ -3,7 +3,7 @@ package com.dealbridge.crm.deal;
 import com.dealbridge.crm.directory.Directory;
 import com.dealbridge.kit.web.FieldError;
 import com.dealbridge.kit.web.UnprocessableException;
-import com.dealbridge.sync.domain.Stage;
+import com.dealbridge.shareddeal.domain.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

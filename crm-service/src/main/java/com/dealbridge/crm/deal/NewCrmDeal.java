@@ -8,7 +8,7 @@ import java.util.List;
  * What a CRM deal is created from.
  *
  * @param currency   ISO 4217; null means {@code USD}
- * @param stage      a {@link com.dealbridge.sync.domain.Stage} name; null means {@code APPOINTMENT_SCHEDULED}
+ * @param stage      a {@link com.dealbridge.shareddeal.domain.Stage} name; null means {@code APPOINTMENT_SCHEDULED}
  * @param contactIds CRM contacts; null means none
  * @param companyIds CRM companies; null means none
  */

@@ -1,9 +1,9 @@
 package com.dealbridge.crm.deal;
 
-import com.dealbridge.sync.domain.SharedDeal;
-import com.dealbridge.sync.domain.SharedDealEvent;
-import com.dealbridge.sync.store.AppliedEventListener;
-import com.dealbridge.sync.store.SharedDealDocument;
+import com.dealbridge.shareddeal.domain.SharedDeal;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.store.AppliedEventListener;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ class SharedDealMirror implements AppliedEventListener {
             return;
         }
         SharedDeal deal = document.deal();
-        deals.mirror(document.localDealId(), deal.dealName(), deal.amount(), deal.currency(), deal.closeDate(),
-                deal.stage().name(), document.version());
+        deals.mirror(document.localDealId(), deal.facts().dealName(), deal.facts().amount(), deal.facts().currency(), deal.facts().closeDate(),
+                deal.facts().stage().name(), document.version());
     }
 }

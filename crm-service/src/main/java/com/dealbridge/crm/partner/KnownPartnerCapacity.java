@@ -1,6 +1,6 @@
 package com.dealbridge.crm.partner;
 
-import com.dealbridge.sync.api.PartnerCapacity;
+import com.dealbridge.shareddeal.api.PartnerCapacity;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 

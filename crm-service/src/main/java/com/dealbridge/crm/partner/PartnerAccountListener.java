@@ -26,7 +26,7 @@ class PartnerAccountListener {
     }
 
     @KafkaListener(topics = Topics.PARTNER_ACCOUNTS, groupId = "crm-service.accounts",
-            containerFactory = "syncListenerContainerFactory")
+            containerFactory = "stateListenerContainerFactory")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() == null) {
             // A tombstone: partner accounts are never deleted, so there is nothing to remove.

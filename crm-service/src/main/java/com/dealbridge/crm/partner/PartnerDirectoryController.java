@@ -1,6 +1,6 @@
 package com.dealbridge.crm.partner;
 
-import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;

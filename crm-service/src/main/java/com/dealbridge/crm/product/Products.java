@@ -2,7 +2,7 @@ package com.dealbridge.crm.product;
 
 import com.dealbridge.kit.web.ConflictException;
 import com.dealbridge.kit.web.UnprocessableException;
-import com.dealbridge.sync.api.ProductNames;
+import com.dealbridge.shareddeal.api.ProductNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

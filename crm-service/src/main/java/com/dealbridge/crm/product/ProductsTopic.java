@@ -1,12 +1,12 @@
 package com.dealbridge.crm.product;
 
 import com.dealbridge.contracts.Topics;
+import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.contracts.avro.ProductChanged;
 import com.dealbridge.sync.state.CompactedStateSource;
 import com.dealbridge.sync.state.StatePublisher;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,7 @@ class ProductsTopic implements CompactedStateSource {
     }
 
     void publish(ProductDocument product) {
-        publisher.publish(topic(), product.id(), record(product));
+        publisher.publish(topic(), product.id(), AvroCodec.encode(record(product)));
     }
 
     @Override
@@ -35,9 +35,10 @@ class ProductsTopic implements CompactedStateSource {
     }
 
     @Override
-    public Map<String, SpecificRecord> currentState() {
-        Map<String, SpecificRecord> state = new LinkedHashMap<>();
-        mongo.findAll(ProductDocument.class).forEach(product -> state.put(product.id(), record(product)));
+    public Map<String, byte[]> currentState() {
+        Map<String, byte[]> state = new LinkedHashMap<>();
+        mongo.findAll(ProductDocument.class).forEach(product -> state.put(product.id(),
+                AvroCodec.encode(record(product))));
         return state;
     }
 

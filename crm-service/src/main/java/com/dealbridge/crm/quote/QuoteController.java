@@ -1,7 +1,7 @@
 package com.dealbridge.crm.quote;
 
 import com.dealbridge.kit.security.Caller;
-import com.dealbridge.sync.api.SharedDealView;
+import com.dealbridge.shareddeal.api.SharedDealView;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

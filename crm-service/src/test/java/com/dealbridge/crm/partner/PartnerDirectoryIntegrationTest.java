@@ -10,13 +10,13 @@ import com.dealbridge.contracts.serde.AvroSerializer;
 import com.dealbridge.crm.CrmServiceIntegrationTest;
 import com.dealbridge.crm.TestReps;
 import com.dealbridge.kit.test.ApiClient;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.Registration;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.Stage;
-import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.Registration;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,8 +89,8 @@ class PartnerDirectoryIntegrationTest {
 
         sharedDeals.register(new Registration(SharedDealId.random(), partnerId, Origin.CRM, "Converted deal",
                 new BigDecimal("10.00"), "USD", LocalDate.parse("2026-12-31"), Stage.QUALIFIED_TO_BUY, null, null,
-                null, "Welcome", List.of(), new com.dealbridge.sync.domain.PersonRef("u-bob", "Bob Brennan",
-                "bob@acme.example"), new com.dealbridge.sync.domain.PersonRef("r-1", "Rita", "rita@vendor.example"),
+                null, "Welcome", List.of(), new com.dealbridge.shareddeal.domain.PersonRef("u-bob", "Bob Brennan",
+                "bob@acme.example"), new com.dealbridge.shareddeal.domain.PersonRef("r-1", "Rita", "rita@vendor.example"),
                 "DEAL"), new Actor(ActorType.CRM_USER, "r-1", "Rita"), UUID.randomUUID().toString());
         assertThat(listed().get(partnerId).get("activeDealRegistrations").asInt()).isEqualTo(1);
     }

@@ -34,6 +34,11 @@ public final class DurableMemoryBackend extends AbstractMongoBackend {
         this.journal = journal;
     }
 
+    /** The same store without a journal: in memory only (tests, throwaway runs). */
+    public static DurableMemoryBackend inMemory() {
+        return new DurableMemoryBackend(Journal.none());
+    }
+
     /**
      * Opens (or creates) the store in {@code directory}: replays what is there, then writes a fresh snapshot so
      * the next start is quick.

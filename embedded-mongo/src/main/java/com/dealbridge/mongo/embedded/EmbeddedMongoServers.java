@@ -2,7 +2,6 @@ package com.dealbridge.mongo.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public final class EmbeddedMongoServers {
         Path legacy = null;
         MongoBackend backend;
         if (path == null || path.isBlank()) {
-            backend = new MemoryBackend();
+            backend = DurableMemoryBackend.inMemory();
         } else {
             directory = directoryOf(path);
             legacy = Path.of(directory + LegacyDataImport.SUFFIX);

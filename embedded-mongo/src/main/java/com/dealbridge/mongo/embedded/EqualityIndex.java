@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A non-unique index on the first field of an index's keys: a query with equality on that field reads only the
- * documents holding the value, the rest of the query (and any sort) is then applied to those. mongo-java-server
- * ignores non-unique indexes, so without this every {@code {sharedDealId: …}} query scans the whole collection.
+ * A non-unique index on the first field of an index's keys: a query with equality on that field (or {@code $in} a
+ * list) reads only the documents holding the value; the rest of the query (and any sort) is then applied to those.
+ * mongo-java-server ignores non-unique indexes, so without this every {@code {sharedDealId: …}} query scans the
+ * whole collection.
  * Range queries and sorts are not served from it (a real MongoDB serves them from the same index definition).
  */
 final class EqualityIndex extends Index<Integer> {
@@ -80,18 +81,36 @@ final class EqualityIndex extends Index<Integer> {
         }
     }
 
+    /** Equality on the field, or {@code $in} a list of values. */
     @Override
     public boolean canHandle(Document query) {
         Object value = query.get(field);
+        if (value instanceof Document operator) {
+            return operator.size() == 1 && operator.get("$in") instanceof Collection<?> values
+                    && values.stream().allMatch(EqualityIndex::plain);
+        }
+        return plain(value);
+    }
+
+    private static boolean plain(Object value) {
         return value != null && !(value instanceof Document) && !(value instanceof Collection)
                 && !(value instanceof BsonRegularExpression) && !(value instanceof java.util.regex.Pattern);
     }
 
     @Override
     public synchronized Iterable<Integer> getPositions(Document query) {
-        List<Object> values = valuesOf(new Document(field, query.get(field)));
-        Set<Integer> positions = values.isEmpty() ? null : positionsByValue.get(values.get(0));
-        return positions == null ? List.of() : new ArrayList<>(positions);
+        Object value = query.get(field);
+        Collection<?> wanted = value instanceof Document operator ? (Collection<?>) operator.get("$in")
+                : List.of(value);
+        Set<Integer> positions = new LinkedHashSet<>();
+        for (Object one : wanted) {
+            List<Object> values = valuesOf(new Document(field, one));
+            Set<Integer> found = values.isEmpty() ? null : positionsByValue.get(values.get(0));
+            if (found != null) {
+                positions.addAll(found);
+            }
+        }
+        return new ArrayList<>(positions);
     }
 
     @Override

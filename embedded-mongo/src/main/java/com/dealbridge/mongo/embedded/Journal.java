@@ -85,6 +85,11 @@ final class Journal implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** A journal that keeps nothing: the store lives in memory only and is gone when it stops. */
+    static Journal none() {
+        return new Journal(null, JournalSettings.defaults(), null, null);
+    }
+
     static Journal open(Path directory, JournalSettings settings) {
         try {
             Files.createDirectories(directory);
@@ -395,8 +400,10 @@ final class Journal implements AutoCloseable {
             } finally {
                 writing = false;
                 try {
-                    lock.release();
-                    lockChannel.close();
+                    if (lock != null) {
+                        lock.release();
+                        lockChannel.close();
+                    }
                 } catch (IOException e) {
                     log.debug("releasing the lock of {}: {}", directory, e.toString());
                 }

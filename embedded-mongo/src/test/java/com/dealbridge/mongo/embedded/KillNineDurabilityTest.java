@@ -47,8 +47,10 @@ class KillNineDurabilityTest {
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
             List<java.util.concurrent.Future<Long>> increments = new ArrayList<>();
+            // no retried writes: the driver would re-send an increment whose answer the kill lost, and the bound
+            // below counts at most one unanswered increment per writer and kill
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port
-                    + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=1000&socketTimeoutMS=2000")) {
+                    + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=1000&socketTimeoutMS=5000&retryWrites=false")) {
                 MongoCollection<Document> notes = client.getDatabase("t").getCollection("notes");
                 MongoCollection<Document> counters = client.getDatabase("t").getCollection("counters");
                 int r = round;

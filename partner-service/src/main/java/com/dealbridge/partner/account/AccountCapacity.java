@@ -1,6 +1,6 @@
 package com.dealbridge.partner.account;
 
-import com.dealbridge.sync.api.PartnerCapacity;
+import com.dealbridge.shareddeal.api.PartnerCapacity;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,7 @@
 package com.dealbridge.partner.account;
 
 import com.dealbridge.contracts.Topics;
+import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.contracts.avro.PartnerAccountChanged;
 import com.dealbridge.contracts.avro.PersonRef;
 import com.dealbridge.sync.state.CompactedStateSource;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,7 +31,7 @@ class PartnerAccountsTopic implements CompactedStateSource {
     }
 
     void publish(PartnerDocument partner, List<PartnerUserDocument> users) {
-        publisher.publish(topic(), partner.id(), record(partner, users));
+        publisher.publish(topic(), partner.id(), AvroCodec.encode(record(partner, users)));
     }
 
     @Override
@@ -41,13 +41,14 @@ class PartnerAccountsTopic implements CompactedStateSource {
 
     /** Two queries for all accounts, not one per partner. */
     @Override
-    public Map<String, SpecificRecord> currentState() {
+    public Map<String, byte[]> currentState() {
         Map<String, List<PartnerUserDocument>> usersByPartner = mongo
                 .find(new Query().with(Sort.by("createdAt", "_id")), PartnerUserDocument.class).stream()
                 .collect(Collectors.groupingBy(PartnerUserDocument::partnerId));
-        Map<String, SpecificRecord> state = new LinkedHashMap<>();
+        Map<String, byte[]> state = new LinkedHashMap<>();
         for (PartnerDocument partner : mongo.findAll(PartnerDocument.class)) {
-            state.put(partner.id(), record(partner, usersByPartner.getOrDefault(partner.id(), List.of())));
+            state.put(partner.id(), AvroCodec.encode(record(partner,
+                    usersByPartner.getOrDefault(partner.id(), List.of()))));
         }
         return state;
     }

@@ -1,6 +1,6 @@
 package com.dealbridge.partner.catalogue;
 
-import com.dealbridge.sync.api.ProductNames;
+import com.dealbridge.shareddeal.api.ProductNames;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

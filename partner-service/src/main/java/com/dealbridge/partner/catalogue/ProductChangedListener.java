@@ -27,7 +27,7 @@ class ProductChangedListener {
     }
 
     @KafkaListener(topics = Topics.CRM_PRODUCTS, groupId = "partner-service.catalogue",
-            containerFactory = "syncListenerContainerFactory")
+            containerFactory = "stateListenerContainerFactory")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() == null) {
             // A tombstone: the CRM retires products with active=false, so there is nothing to remove.

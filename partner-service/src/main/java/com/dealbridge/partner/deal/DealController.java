@@ -3,7 +3,7 @@ package com.dealbridge.partner.deal;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.BadRequestException;
 import com.dealbridge.kit.web.NotFoundException;
-import com.dealbridge.sync.store.SharedDealDocument;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

@@ -1,8 +1,8 @@
 package com.dealbridge.partner.deal;
 
-import com.dealbridge.sync.domain.DealStatus;
-import com.dealbridge.sync.store.SharedDealDocument;
-import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.shareddeal.domain.DealStatus;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ class DealRegistrations {
     /** Active first, then the most recently updated: a withdrawn registration followed by a new one shows the new. */
     private static final Comparator<SharedDealDocument> PREFERRED = Comparator
             .comparing((SharedDealDocument document) -> document.deal().status() == DealStatus.ACTIVE)
-            .thenComparing(document -> document.deal().updatedAt(), Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(document -> document.deal().facts().updatedAt(), Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .reversed();
 
     private final SharedDeals sharedDeals;
@@ -64,6 +64,6 @@ class DealRegistrations {
             return DealView.Registration.NONE;
         }
         return new DealView.Registration(document.id(), document.deal().status() == DealStatus.ACTIVE,
-                document.deal().partnerOwner(), document.deal().registeredBy().name());
+                document.deal().facts().partnerOwner(), document.deal().facts().registeredBy().name());
     }
 }

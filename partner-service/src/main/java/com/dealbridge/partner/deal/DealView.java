@@ -1,6 +1,6 @@
 package com.dealbridge.partner.deal;
 
-import com.dealbridge.sync.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.PersonRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

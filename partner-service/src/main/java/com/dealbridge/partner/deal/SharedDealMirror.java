@@ -1,9 +1,9 @@
 package com.dealbridge.partner.deal;
 
-import com.dealbridge.sync.domain.SharedDeal;
-import com.dealbridge.sync.domain.SharedDealEvent;
-import com.dealbridge.sync.store.AppliedEventListener;
-import com.dealbridge.sync.store.SharedDealDocument;
+import com.dealbridge.shareddeal.domain.SharedDeal;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.store.AppliedEventListener;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ class SharedDealMirror implements AppliedEventListener {
             return;
         }
         SharedDeal deal = document.deal();
-        deals.mirror(deal.partnerId(), document.localDealId(), deal.dealName(), deal.amount(), deal.currency(),
-                deal.closeDate(), document.version());
+        deals.mirror(deal.partnerId(), document.localDealId(), deal.facts().dealName(), deal.facts().amount(), deal.facts().currency(),
+                deal.facts().closeDate(), document.version());
     }
 }

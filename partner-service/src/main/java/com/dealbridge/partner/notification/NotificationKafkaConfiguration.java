@@ -1,8 +1,9 @@
 package com.dealbridge.partner.notification;
 
 import com.dealbridge.contracts.serde.AvroDeserializer;
+import com.dealbridge.shareddeal.config.DeadLetterProducer;
 import com.dealbridge.sync.config.SyncProperties;
-import com.dealbridge.sync.wire.InvalidEventException;
+import com.dealbridge.sync.inbox.InvalidEventException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -13,7 +14,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -45,7 +44,7 @@ class NotificationKafkaConfiguration {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> notificationListenerContainerFactory(
             KafkaProperties kafka, NotificationProperties properties, NotificationStore store,
-            @Qualifier("deadLetterProducerFactory") DefaultKafkaProducerFactory<String, Object> deadLetters) {
+            DeadLetterProducer deadLetters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -56,7 +55,7 @@ class NotificationKafkaConfiguration {
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(properties.concurrency());
-        factory.setCommonErrorHandler(errorHandler(deadLetters, store, properties));
+        factory.setCommonErrorHandler(errorHandler(deadLetters.template(), store, properties));
         return factory;
     }
 
@@ -64,10 +63,10 @@ class NotificationKafkaConfiguration {
      * Bounded exponential back-off (a mail server that is away for a while), then the dead-letter topic with the
      * reason in the headers, and the e-mail marked FAILED. Records that can never succeed skip the retries.
      */
-    static DefaultErrorHandler errorHandler(DefaultKafkaProducerFactory<String, Object> deadLetters,
-                                            NotificationStore store, NotificationProperties properties) {
+    static DefaultErrorHandler errorHandler(KafkaTemplate<String, Object> deadLetters, NotificationStore store,
+                                            NotificationProperties properties) {
         String topic = properties.deadLetterTopic();
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadLetters),
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, failure) -> new TopicPartition(topic, -1));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
         backOff.setInitialInterval(properties.initialBackoff().toMillis());

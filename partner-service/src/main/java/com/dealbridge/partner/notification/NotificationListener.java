@@ -1,9 +1,9 @@
 package com.dealbridge.partner.notification;
 
 import com.dealbridge.contracts.Topics;
-import com.dealbridge.sync.domain.SharedDealEvent;
-import com.dealbridge.sync.wire.EventCodec;
-import com.dealbridge.sync.wire.InvalidEventException;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.wire.EventCodec;
+import com.dealbridge.sync.inbox.InvalidEventException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

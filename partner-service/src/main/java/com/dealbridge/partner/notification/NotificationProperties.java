@@ -24,11 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        (default 20s)
  * @param maxEventAge     events older than this are not notified, so a new consumer group starting on a topic
  *                        with history does not flood the recipients (default 7 days)
+ * @param dealSyncWait    how long a notification about a deal sync has not applied here yet waits for it, so the
+ *                        mail names the deal (default 5s); the notification consumer may run ahead of sync
  */
 @ConfigurationProperties("dealbridge.notifications")
 public record NotificationProperties(String portalBaseUrl, String from, String consumerGroup, Integer concurrency,
                                      String deadLetterTopic, Integer retries, Duration initialBackoff,
-                                     Duration maxBackoff, Duration sendLease, Duration maxEventAge) {
+                                     Duration maxBackoff, Duration sendLease, Duration maxEventAge,
+                                     Duration dealSyncWait) {
 
     public static final String DEFAULT_DEAD_LETTER_TOPIC = "partner.notifications.dlt";
 
@@ -43,6 +46,7 @@ public record NotificationProperties(String portalBaseUrl, String from, String c
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(10) : maxBackoff;
         sendLease = sendLease == null ? Duration.ofSeconds(20) : sendLease;
         maxEventAge = maxEventAge == null ? Duration.ofDays(7) : maxEventAge;
+        dealSyncWait = dealSyncWait == null ? Duration.ofSeconds(5) : dealSyncWait;
         if (concurrency < 1 || retries < 0 || initialBackoff.isNegative() || maxBackoff.isNegative()
                 || sendLease.isNegative() || sendLease.isZero() || maxEventAge.isNegative()) {
             throw new IllegalStateException("dealbridge.notifications: concurrency must be >= 1, retries >= 0, "
@@ -52,7 +56,7 @@ public record NotificationProperties(String portalBaseUrl, String from, String c
 
     /** For code that needs the defaults without binding. */
     static NotificationProperties defaults() {
-        return new NotificationProperties(null, null, null, null, null, null, null, null, null, null);
+        return new NotificationProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static boolean blank(String value) {

@@ -1,14 +1,14 @@
 package com.dealbridge.partner.notification;
 
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.DealStageChanged;
-import com.dealbridge.sync.domain.NoteCommentAdded;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.SharedDealAssigned;
-import com.dealbridge.sync.domain.SharedDealEvent;
-import com.dealbridge.sync.domain.SharedDealRegistered;
-import com.dealbridge.sync.domain.SharedNoteAdded;
-import com.dealbridge.sync.domain.Stage;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.shareddeal.domain.DealStageChanged;
+import com.dealbridge.shareddeal.domain.NoteCommentAdded;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.SharedDealAssigned;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.domain.SharedDealRegistered;
+import com.dealbridge.shareddeal.domain.SharedNoteAdded;
+import com.dealbridge.shareddeal.domain.Stage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -4,11 +4,11 @@ import com.dealbridge.partner.account.Partner;
 import com.dealbridge.partner.account.PartnerAccounts;
 import com.dealbridge.partner.account.PartnerUser;
 import com.dealbridge.partner.notification.NotificationDocument.Mail;
-import com.dealbridge.sync.domain.EventHeader;
-import com.dealbridge.sync.domain.PersonRef;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.store.SharedDealDocument;
-import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.shareddeal.domain.EventHeader;
+import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import jakarta.mail.SendFailedException;
 import java.time.Instant;
 import java.util.Optional;
@@ -75,11 +75,11 @@ class Notifier {
             return Optional.empty();
         }
         Partner partner = found.get();
-        Optional<SharedDealDocument> deal = sharedDeals.find(new SharedDealId(event.sharedDealId()));
+        Optional<SharedDealDocument> deal = dealOf(event, trigger);
         Optional<PartnerUser> recipient = accounts.user(partner.id(), partner.notificationRecipientUserId());
         boolean mailWanted = partner.notifyRegisteredLeadActivity();
         if (recipient.isEmpty()) {
-            recipient = deal.map(document -> document.deal().partnerOwner()).map(PersonRef::id)
+            recipient = deal.map(document -> document.deal().facts().partnerOwner()).map(PersonRef::id)
                     .flatMap(ownerId -> accounts.user(partner.id(), ownerId));
             mailWanted = false;
         }
@@ -89,7 +89,7 @@ class Notifier {
             return Optional.empty();
         }
         PartnerUser user = recipient.get();
-        String dealName = deal.map(document -> document.deal().dealName())
+        String dealName = deal.map(document -> document.deal().facts().dealName())
                 .or(() -> Optional.ofNullable(trigger.dealName()))
                 .orElse("shared deal " + event.sharedDealId());
         String linkId = deal.map(SharedDealDocument::localDealId).orElse(event.sharedDealId());
@@ -104,6 +104,27 @@ class Notifier {
         return Optional.of(new NotificationDocument(id, event.eventId(), eventType, trigger.kind().name(),
                 partner.id(), user.id(), event.sharedDealId(), linkId, message.subject(), message.text(),
                 message.link(), actor, event.occurredAt(), NotificationStore.now(), false, null, mail));
+    }
+
+    /**
+     * The deal as sync holds it here. The notification consumer reads the same events as sync, in its own group, so
+     * it may be a little ahead: for an event that does not carry the deal's name, it waits a moment for sync to
+     * apply the deal, rather than mailing "shared deal <id>".
+     */
+    private Optional<SharedDealDocument> dealOf(EventHeader event, Trigger trigger) {
+        SharedDealId id = new SharedDealId(event.sharedDealId());
+        Optional<SharedDealDocument> deal = sharedDeals.find(id);
+        long deadline = System.nanoTime() + properties.dealSyncWait().toNanos();
+        while (deal.isEmpty() && trigger.dealName() == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            deal = sharedDeals.find(id);
+        }
+        return deal;
     }
 
     private void deliverMail(NotificationDocument notification) {

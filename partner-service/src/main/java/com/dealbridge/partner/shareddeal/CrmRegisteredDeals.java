@@ -2,14 +2,14 @@ package com.dealbridge.partner.shareddeal;
 
 import com.dealbridge.partner.deal.Deals;
 import com.dealbridge.partner.deal.NewDeal;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.SharedDeal;
-import com.dealbridge.sync.domain.SharedDealEvent;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.SharedDealRegistered;
-import com.dealbridge.sync.store.AppliedEventListener;
-import com.dealbridge.sync.store.SharedDealDocument;
-import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.SharedDeal;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.domain.SharedDealRegistered;
+import com.dealbridge.shareddeal.store.AppliedEventListener;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -60,18 +60,18 @@ class CrmRegisteredDeals implements AppliedEventListener {
 
     private void link(SharedDealId id) {
         boolean needed = sharedDeals.find(id).filter(document -> document.localDealId() == null
-                && document.deal().registeredBy() == Origin.CRM).isPresent();
+                && document.deal().facts().registeredBy() == Origin.CRM).isPresent();
         if (!needed) {
             return;
         }
         sharedDeals.change(id, (document, clock) -> {
             SharedDeal deal = document.deal();
-            if (document.localDealId() != null || deal.registeredBy() != Origin.CRM) {
+            if (document.localDealId() != null || deal.facts().registeredBy() != Origin.CRM) {
                 return;
             }
             String dealId = partnerDealIdFor(id);
-            deals.ensure(deal.partnerId(), dealId, new NewDeal(deal.dealName(), deal.amount(), deal.currency(),
-                    deal.closeDate(), List.of(), List.of()));
+            deals.ensure(deal.partnerId(), dealId, new NewDeal(deal.facts().dealName(), deal.facts().amount(), deal.facts().currency(),
+                    deal.facts().closeDate(), List.of(), List.of()));
             document.linkLocalDeal(dealId);
         });
     }

@@ -14,15 +14,18 @@ import com.dealbridge.partner.deal.NewDeal;
 import com.dealbridge.partner.directory.Company;
 import com.dealbridge.partner.directory.Contact;
 import com.dealbridge.partner.directory.Directory;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.PersonRef;
-import com.dealbridge.sync.domain.Registration;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.Stage;
-import com.dealbridge.sync.store.SharedDealDocument;
-import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.Registration;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.shareddeal.api.SharedDealCommands;
+import com.dealbridge.shareddeal.api.SharedDealQueries;
+import com.dealbridge.shareddeal.domain.Limits;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,11 +43,15 @@ class SharedDealRegistrations {
     private final Directory directory;
     private final Deals deals;
     private final Catalogue catalogue;
+    private final SharedDealQueries queries;
+    private final SharedDealCommands commands;
     /** One registration at a time per partner, so two concurrent ones cannot both take the last free slot. */
     private final ConcurrentHashMap<String, Object> partnerLocks = new ConcurrentHashMap<>();
 
     SharedDealRegistrations(SharedDeals sharedDeals, PartnerAccounts accounts, Directory directory, Deals deals,
-                            Catalogue catalogue) {
+                            Catalogue catalogue, SharedDealQueries queries, SharedDealCommands commands) {
+        this.queries = queries;
+        this.commands = commands;
         this.sharedDeals = sharedDeals;
         this.accounts = accounts;
         this.directory = directory;
@@ -111,6 +118,17 @@ class SharedDealRegistrations {
 
     private static UnprocessableException notFound(String type, String id) {
         return UnprocessableException.of("sourceId", "no " + type + " " + id + " in your account");
+    }
+
+    /** Withdraws a registration (final); withdrawing again changes nothing. */
+    void withdraw(Caller caller, String sharedDealId, String reason) {
+        Actor actor = commands.actor(caller);
+        if (reason != null && reason.length() > Limits.REASON_CHARS) {
+            throw UnprocessableException.of("reason", "at most " + Limits.REASON_CHARS + " characters");
+        }
+        SharedDealDocument visible = queries.visible(caller, sharedDealId);
+        String trimmed = reason == null || reason.isBlank() ? null : reason.trim();
+        sharedDeals.change(visible.deal().id(), (document, clock) -> document.deal().withdraw(trimmed, clock, actor));
     }
 
     private static Actor actor(Caller caller) {

@@ -9,16 +9,16 @@ import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.notification.NotificationDocument.MailState;
-import com.dealbridge.sync.domain.Actor;
-import com.dealbridge.sync.domain.ActorType;
-import com.dealbridge.sync.domain.Origin;
-import com.dealbridge.sync.domain.PersonRef;
-import com.dealbridge.sync.domain.Registration;
-import com.dealbridge.sync.domain.SharedDealAssigned;
-import com.dealbridge.sync.domain.SharedDealId;
-import com.dealbridge.sync.domain.SharedDealRegistered;
-import com.dealbridge.sync.domain.Stage;
-import com.dealbridge.sync.store.SharedDeals;
+import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.ActorType;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.Registration;
+import com.dealbridge.shareddeal.domain.SharedDealAssigned;
+import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.domain.SharedDealRegistered;
+import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -265,7 +265,7 @@ class NotificationIntegrationTest {
             crm.send(assigned);
             long sent = System.nanoTime();
             await().atMost(Duration.ofSeconds(10)).until(() -> RITA.equals(
-                    sharedDeals.find(new SharedDealId(deal)).orElseThrow().deal().assignedRep()));
+                    sharedDeals.find(new SharedDealId(deal)).orElseThrow().deal().facts().assignedRep()));
             Duration syncTook = Duration.ofNanos(System.nanoTime() - sent);
             await().atMost(WAIT).until(() -> {
                 NotificationDocument notification = mongo.findById(id, NotificationDocument.class);

@@ -21,12 +21,12 @@ class NotificationPropertiesTest {
     @Test
     void dropsATrailingSlashOfThePortalUrl() {
         assertThat(new NotificationProperties("https://portal.example/", null, null, null, null, null, null, null,
-                null, null).portalBaseUrl()).isEqualTo("https://portal.example");
+                null, null, null).portalBaseUrl()).isEqualTo("https://portal.example");
     }
 
     @Test
     void refusesAZeroLease() {
         assertThatThrownBy(() -> new NotificationProperties(null, null, null, null, null, null, null, null,
-                Duration.ZERO, null)).isInstanceOf(IllegalStateException.class);
+                Duration.ZERO, null, null)).isInstanceOf(IllegalStateException.class);
     }
 }

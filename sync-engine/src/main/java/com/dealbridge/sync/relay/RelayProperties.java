@@ -3,26 +3,24 @@ package com.dealbridge.sync.relay;
 import java.time.Duration;
 
 /**
- * Outbox relay settings ({@code dealbridge.sync.relay.*}).
+ * Relay settings ({@code dealbridge.sync.relay.*}).
  *
- * @param threads       deals published in parallel by one instance (default 2)
- * @param sweepInterval how often to look for outboxes left behind by a crash or an outage (default 5s)
- * @param leaseDuration how long one instance owns a deal's outbox while publishing it (default 30s)
- * @param sendTimeout   how long to wait for Kafka to acknowledge a deal's events (default 15s)
- * @param retryDelay    pause before publishing a deal again after a failure or a held lease (default 500ms)
+ * @param sweepInterval how often to look for unpublished events left behind by a crash, an outage or another
+ *                      instance (default 5s); events younger than this are left to the instance that wrote them
+ * @param sendTimeout   how long to wait for Kafka to acknowledge a batch (default 15s)
+ * @param retryDelay    pause before a failed batch is sent again (default 500ms)
+ * @param maxBatch      most events sent and marked published together (default 500)
  */
-public record RelayProperties(Integer threads, Duration sweepInterval, Duration leaseDuration, Duration sendTimeout,
-                              Duration retryDelay) {
+public record RelayProperties(Duration sweepInterval, Duration sendTimeout, Duration retryDelay, Integer maxBatch) {
 
     public RelayProperties {
-        threads = threads == null ? 2 : threads;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
-        leaseDuration = leaseDuration == null ? Duration.ofSeconds(30) : leaseDuration;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(15) : sendTimeout;
         retryDelay = retryDelay == null ? Duration.ofMillis(500) : retryDelay;
+        maxBatch = maxBatch == null ? 500 : maxBatch;
     }
 
     public static RelayProperties defaults() {
-        return new RelayProperties(null, null, null, null, null);
+        return new RelayProperties(null, null, null, null);
     }
 }

@@ -1,7 +1,6 @@
 package com.dealbridge.sync.state;
 
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A service's state that it publishes to a compacted topic (partner accounts, the product catalogue). The engine
@@ -11,6 +10,6 @@ public interface CompactedStateSource {
 
     String topic();
 
-    /** Every current record by key; small by nature (accounts, catalogue). */
-    Map<String, SpecificRecord> currentState();
+    /** Every current record by key, as the bytes that go on the topic; small by nature (accounts, catalogue). */
+    Map<String, byte[]> currentState();
 }

@@ -1,10 +1,8 @@
 package com.dealbridge.sync.state;
 
-import com.dealbridge.contracts.serde.AvroCodec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -21,18 +19,17 @@ public class StatePublisher {
     }
 
     /** Sends the latest state for {@code key}; a failure is logged and healed by the next start-up republish. */
-    public CompletableFuture<?> publish(String topic, String key, SpecificRecord state) {
-        return kafka.send(topic, key, AvroCodec.encode(state)).whenComplete((result, failure) -> {
+    public CompletableFuture<?> publish(String topic, String key, byte[] state) {
+        return kafka.send(topic, key, state).whenComplete((result, failure) -> {
             if (failure != null) {
-                log.warn("could not publish {} {} to {}: {}", state.getSchema().getName(), key, topic,
-                        failure.toString());
+                log.warn("could not publish {} to {} (the next start republishes it)", key, topic, failure);
             }
         });
     }
 
     void republish(List<CompactedStateSource> sources) {
         for (CompactedStateSource source : sources) {
-            Map<String, SpecificRecord> state = source.currentState();
+            Map<String, byte[]> state = source.currentState();
             state.forEach((key, value) -> publish(source.topic(), key, value));
             log.info("republished {} record(s) to {}", state.size(), source.topic());
         }

@@ -1,0 +1,66 @@
+package com.dealbridge.shareddeal.api;
+
+import com.dealbridge.kit.security.Caller;
+import com.dealbridge.shareddeal.store.SharedTabs;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The shared-deal endpoints both services expose identically. Each service's own {@code SharedDealController}
+ * extends this (and adds what only it does), so the resource is served by one controller per service.
+ */
+public abstract class SharedDealEndpoints {
+
+    private final SharedDealQueries queries;
+    private final SharedDealCommands commands;
+
+    protected SharedDealEndpoints(SharedDealQueries queries, SharedDealCommands commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    /** Changes details, stage (and on the CRM compensation eligibility) as the sync policy allows this side. */
+    @PatchMapping("/{id}")
+    public SharedDealView patch(Caller caller, @PathVariable String id,
+                                @RequestBody SharedDealCommands.DealPatch patch) {
+        return commands.patch(caller, id, patch);
+    }
+
+    public record ProductInterestRequest(List<String> productIds) {
+    }
+
+    /** Replaces the product interest; ids come from the CRM's catalogue (unknown → 422). */
+    @PutMapping("/{id}/product-interest")
+    public SharedDealView productInterest(Caller caller, @PathVariable String id,
+                                          @RequestBody ProductInterestRequest request) {
+        return commands.changeProductInterest(caller, id, request.productIds());
+    }
+
+    /** The deals the caller sees ({@code status} ACTIVE by default, CLOSED or ALL), most recently changed first. */
+    @GetMapping
+    public ListResponse<SharedDealView> list(Caller caller, @RequestParam(required = false) String status,
+                                             @RequestParam(required = false) Integer page,
+                                             @RequestParam(required = false) Integer size) {
+        return queries.list(caller, status, Paging.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    public SharedDealView get(Caller caller, @PathVariable String id) {
+        return queries.view(caller, id);
+    }
+
+    /** The Shared tab: only activity both sides share, oldest first. */
+    @GetMapping("/{id}/shared-activity")
+    public ListResponse<ActivityItem> sharedActivity(Caller caller, @PathVariable String id,
+                                                     @RequestParam(required = false) Integer page,
+                                                     @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        SharedTabs.Page tab = queries.sharedTab(caller, id, paging);
+        return ListResponse.of(tab.items().stream().map(ActivityItem::of).toList(), tab.total(), paging);
+    }
+}

@@ -1,0 +1,57 @@
+package com.dealbridge.shareddeal.api;
+
+import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.Quote;
+import com.dealbridge.shareddeal.domain.DealFacts;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The shared deal resource, the same shape on both services (API.md). */
+public record SharedDealView(String id, String dealId, String partnerId, String dealName, String amount,
+                             String currency, LocalDate closeDate, String stage, String introNote,
+                             String painOrOpportunity, String nextSteps, String welcomeNote,
+                             List<ProductRef> productInterest, PersonRef assignedRep, PersonRef partnerOwner,
+                             boolean partnerCompensationEligible, List<QuoteView> quotes, String registeredBy,
+                             String status, Banner banner, String syncState, Instant createdAt, Instant updatedAt) {
+
+    public record ProductRef(String id, String name) {
+    }
+
+    public record Banner(String type, String message) {
+    }
+
+    public record QuoteView(String id, String title, String amount, String currency, String status,
+                            List<LineItemView> lineItems) {
+
+        public static QuoteView of(Quote quote) {
+            return new QuoteView(quote.id(), quote.title(), quote.amount().toPlainString(), quote.currency(),
+                    quote.status().name(), quote.lineItems().stream().map(item -> new LineItemView(item.productId(),
+                            item.productName(), item.quantity(), item.unitPrice().toPlainString(),
+                            item.amount().toPlainString())).toList());
+        }
+    }
+
+    public record LineItemView(String productId, String productName, int quantity, String unitPrice, String amount) {
+    }
+
+    public static SharedDealView of(SharedDealDocument document, Map<String, String> productNames) {
+        DealFacts deal = document.deal().facts();
+        List<ProductRef> products = deal.productIds().stream()
+                .map(id -> new ProductRef(id, productNames.getOrDefault(id, id))).toList();
+        return new SharedDealView(deal.id().value(), document.localDealId(), deal.partnerId(), deal.dealName(),
+                deal.amount() == null ? null : deal.amount().toPlainString(), deal.currency(), deal.closeDate(),
+                deal.stage().name(), deal.introNote(), deal.painOrOpportunity(), deal.nextSteps(),
+                deal.welcomeNote(), products, deal.assignedRep(), deal.partnerOwner(),
+                deal.partnerCompensationEligible(), deal.quotes().stream().map(QuoteView::of).toList(),
+                deal.registeredBy().name(), deal.status().name(), banner(deal),
+                document.inSync() ? "IN_SYNC" : "PENDING", deal.createdAt(), deal.updatedAt());
+    }
+
+    private static Banner banner(DealFacts deal) {
+        com.dealbridge.shareddeal.domain.Banner banner = deal.banner();
+        return banner == null ? null : new Banner(banner.type().name(), banner.message());
+    }
+}

@@ -1,0 +1,77 @@
+package com.dealbridge.shareddeal.config;
+
+import com.dealbridge.shareddeal.admin.ResyncController;
+import com.dealbridge.shareddeal.admin.SyncAdminController;
+import com.dealbridge.shareddeal.api.PartnerCapacity;
+import com.dealbridge.shareddeal.api.ProductNames;
+import com.dealbridge.shareddeal.api.SharedDealCommands;
+import com.dealbridge.shareddeal.api.SharedDealQueries;
+import com.dealbridge.shareddeal.notes.AttachmentProperties;
+import com.dealbridge.shareddeal.notes.AttachmentUploads;
+import com.dealbridge.shareddeal.notes.SharedNotes;
+import com.dealbridge.shareddeal.store.SharedDeals;
+import com.dealbridge.sync.config.SyncAutoConfiguration;
+import com.dealbridge.sync.deadletter.DeadLetters;
+import com.dealbridge.sync.inbox.Inbox;
+import com.dealbridge.sync.log.ChangeLog;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The application services both services' shared-deal controllers call, and the sync operations endpoints (status,
+ * dead-letter replay, resync), which are the same on both sides.
+ */
+@AutoConfiguration(after = {SharedDealAutoConfiguration.class, SyncAutoConfiguration.class})
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(AttachmentProperties.class)
+public class SharedDealWebAutoConfiguration {
+
+    @Bean
+    SharedDealQueries sharedDealQueries(SharedDeals sharedDeals, ObjectProvider<ProductNames> productNames) {
+        return new SharedDealQueries(sharedDeals, productNames.getIfAvailable(() -> SharedDealWebAutoConfiguration::ids));
+    }
+
+    @Bean
+    SharedDealCommands sharedDealCommands(SharedDeals sharedDeals, SharedDealQueries queries,
+                                          ObjectProvider<ProductNames> productNames,
+                                          ObjectProvider<PartnerCapacity> capacity) {
+        return new SharedDealCommands(sharedDeals, queries,
+                productNames.getIfAvailable(() -> SharedDealWebAutoConfiguration::ids),
+                capacity.getIfAvailable(() -> partnerId -> OptionalInt.empty()));
+    }
+
+    @Bean
+    SharedNotes sharedNotes(SharedDeals sharedDeals, SharedDealQueries queries, SharedDealCommands commands) {
+        return new SharedNotes(sharedDeals, queries, commands);
+    }
+
+    @Bean
+    AttachmentUploads attachmentUploads(SharedDeals sharedDeals, SharedDealQueries queries,
+                                        SharedDealCommands commands, AttachmentProperties properties) {
+        return new AttachmentUploads(sharedDeals, queries, commands, properties);
+    }
+
+    @Bean
+    ResyncController resyncController(SharedDeals sharedDeals) {
+        return new ResyncController(sharedDeals);
+    }
+
+    @Bean
+    SyncAdminController syncAdminController(SharedDeals sharedDeals, ChangeLog changeLog, DeadLetters deadLetters,
+                                            Inbox<?> inbox, SharedDealProperties properties) {
+        return new SyncAdminController(sharedDeals, changeLog, deadLetters, inbox, properties.outboundTopic(),
+                properties.inboundTopic());
+    }
+
+    private static Map<String, String> ids(java.util.Collection<String> productIds) {
+        Map<String, String> names = new HashMap<>();
+        productIds.forEach(id -> names.put(id, id));
+        return names;
+    }
+}

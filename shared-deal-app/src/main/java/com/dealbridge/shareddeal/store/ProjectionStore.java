@@ -1,0 +1,375 @@
+package com.dealbridge.shareddeal.store;
+
+import com.dealbridge.shareddeal.domain.ActivityEntry;
+import com.dealbridge.shareddeal.domain.NoteAttachment;
+import com.dealbridge.shareddeal.domain.NoteComment;
+import com.dealbridge.shareddeal.domain.SharedNote;
+import com.dealbridge.sync.inbox.ConcurrentChangeException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * The projections in MongoDB: the deal document, its notes, comments and attachment records, and the Shared tab
+ * lines snapshots brought. Loads are by id; every write of an existing document is conditional on the version it
+ * was loaded at ({@code {_id, v}}, served by a unique index even on the embedded server), so writers on several
+ * instances never overwrite each other: the loser reloads and applies again.
+ */
+public class ProjectionStore {
+
+    static final String IMPORTS = "shared_tab_imports";
+
+    private final MongoCollection<Document> deals;
+    private final MongoCollection<Document> notes;
+    private final MongoCollection<Document> comments;
+    private final MongoCollection<Document> attachments;
+    private final MongoCollection<Document> imports;
+
+    public ProjectionStore(MongoOperations mongo) {
+        this.deals = mongo.getCollection(DealDocuments.COLLECTION);
+        this.notes = mongo.getCollection(NoteDocuments.NOTES);
+        this.comments = mongo.getCollection(NoteDocuments.COMMENTS);
+        this.attachments = mongo.getCollection(NoteDocuments.ATTACHMENTS);
+        this.imports = mongo.getCollection(IMPORTS);
+        for (MongoCollection<Document> collection : List.of(deals, notes, comments, attachments)) {
+            collection.createIndex(Indexes.ascending("_id", "v"), new IndexOptions().unique(true));
+        }
+        deals.createIndex(Indexes.ascending("partnerId", "status", "updatedAt"));
+        deals.createIndex(Indexes.ascending("localDealId"));
+        deals.createIndex(Indexes.ascending("quoteIds"));
+        deals.createIndex(Indexes.ascending("unlinked"));
+        deals.createIndex(Indexes.ascending("unassigned"));
+        deals.createIndex(Indexes.ascending("hasParked"));
+        deals.createIndex(Indexes.ascending("status", "assignedRepId"));
+        notes.createIndex(Indexes.ascending("sharedDealId", "deleted", "createdWall", "createdCounter",
+                "createdOrigin"));
+        comments.createIndex(Indexes.ascending("noteId"));
+        attachments.createIndex(Indexes.ascending("noteId"));
+        imports.createIndex(Indexes.ascending("sharedDealId"));
+    }
+
+    /** The deal's document as a change starts from it (notes load as the change asks for them). */
+    public SharedDealDocument load(String sharedDealId) {
+        SharedDealDocument document = new SharedDealDocument(sharedDealId,
+                new LoadedNotes(noteId -> loadNote(sharedDealId, noteId)));
+        Document stored = deals.find(Filters.eq("_id", sharedDealId)).first();
+        if (stored != null) {
+            fill(document, stored);
+        }
+        return document;
+    }
+
+    private static void fill(SharedDealDocument document, Document stored) {
+        document.loaded(DealDocuments.facts(stored), Bson.number(stored, "v"), stored.getString("localDealId"),
+                Bson.number(stored, "parked"));
+    }
+
+    /** Loads every note of the deal into the document (resync, snapshots). */
+    public void loadAllNotes(SharedDealDocument document) {
+        if (document.notes().complete()) {
+            return;
+        }
+        List<Document> noteDocuments = notes.find(Filters.eq("sharedDealId", document.id())).into(new ArrayList<>());
+        Map<String, List<Document>> commentsByNote = byNote(comments.find(Filters.eq("sharedDealId", document.id())));
+        Map<String, List<Document>> attachmentsByNote = byNote(attachments.find(Filters.eq("sharedDealId",
+                document.id())));
+        List<LoadedNotes.Loaded> all = new ArrayList<>();
+        for (Document note : noteDocuments) {
+            all.add(loaded(note, commentsByNote.getOrDefault(note.getString("_id"), List.of()),
+                    attachmentsByNote.getOrDefault(note.getString("_id"), List.of())));
+        }
+        document.notes().loadAll(all);
+    }
+
+    private static Map<String, List<Document>> byNote(Iterable<Document> documents) {
+        Map<String, List<Document>> byNote = new HashMap<>();
+        documents.forEach(d -> byNote.computeIfAbsent(d.getString("noteId"), id -> new ArrayList<>()).add(d));
+        return byNote;
+    }
+
+    /**
+     * A note of the deal with its comments and attachments; empty when there is none.
+     *
+     * @throws ForeignIdException a note with this id belongs to another deal
+     */
+    Optional<LoadedNotes.Loaded> loadNote(String sharedDealId, String noteId) {
+        Document note = notes.find(Filters.eq("_id", noteId)).first();
+        if (note == null) {
+            return Optional.empty();
+        }
+        if (!sharedDealId.equals(note.getString("sharedDealId"))) {
+            throw new ForeignIdException("note " + noteId + " belongs to another shared deal");
+        }
+        List<String> commentIds = note.getList("commentIds", String.class, List.of());
+        List<String> attachmentIds = note.getList("attachmentIds", String.class, List.of());
+        List<Document> noteComments = commentIds.isEmpty() ? List.of()
+                : comments.find(Filters.in("_id", commentIds)).into(new ArrayList<>());
+        List<Document> noteAttachments = attachmentIds.isEmpty() ? List.of()
+                : attachments.find(Filters.in("_id", attachmentIds)).into(new ArrayList<>());
+        return Optional.of(loaded(note, noteComments, noteAttachments));
+    }
+
+    private static LoadedNotes.Loaded loaded(Document note, List<Document> noteComments,
+                                             List<Document> noteAttachments) {
+        Map<String, Long> commentVersions = new HashMap<>();
+        Map<String, NoteComment.State> commentStates = new LinkedHashMap<>();
+        List<NoteComment> restoredComments = new ArrayList<>();
+        for (Document comment : order(note.getList("commentIds", String.class, List.of()), noteComments)) {
+            NoteComment.State state = NoteDocuments.comment(comment);
+            commentVersions.put(state.id(), Bson.number(comment, "v"));
+            commentStates.put(state.id(), state);
+            restoredComments.add(NoteComment.restore(state));
+        }
+        Map<String, Long> attachmentVersions = new HashMap<>();
+        Map<String, NoteAttachment.State> attachmentStates = new LinkedHashMap<>();
+        List<NoteAttachment> restoredAttachments = new ArrayList<>();
+        for (Document attachment : order(note.getList("attachmentIds", String.class, List.of()), noteAttachments)) {
+            NoteAttachment.State state = NoteDocuments.attachment(attachment);
+            attachmentVersions.put(state.id(), Bson.number(attachment, "v"));
+            attachmentStates.put(state.id(), state);
+            restoredAttachments.add(NoteAttachment.restore(state));
+        }
+        SharedNote.State state = NoteDocuments.note(note);
+        return new LoadedNotes.Loaded(SharedNote.restore(state, restoredComments, restoredAttachments),
+                Bson.number(note, "v"), state, commentVersions, commentStates, attachmentVersions, attachmentStates);
+    }
+
+    /** Children in the order the note lists them (their order of arrival), whatever order the query gave. */
+    private static List<Document> order(List<String> ids, List<Document> documents) {
+        Map<String, Document> byId = new HashMap<>();
+        documents.forEach(d -> byId.put(d.getString("_id"), d));
+        List<Document> ordered = new ArrayList<>();
+        ids.forEach(id -> {
+            Document d = byId.get(id);
+            if (d != null) {
+                ordered.add(d);
+            }
+        });
+        return ordered;
+    }
+
+    /**
+     * Writes what the change did: new and changed notes, comments and attachment records, then the deal document.
+     *
+     * @throws ConcurrentChangeException another writer saved one of them since it was loaded
+     */
+    public void save(SharedDealDocument document, List<ActivityEntry> importedActivity) {
+        String dealId = document.id();
+        List<WriteModel<Document>> noteWrites = new ArrayList<>();
+        List<WriteModel<Document>> commentWrites = new ArrayList<>();
+        List<WriteModel<Document>> attachmentWrites = new ArrayList<>();
+        Map<String, LoadedNotes.Loaded> written = new HashMap<>();
+        for (LoadedNotes.Loaded loaded : document.notes().loaded()) {
+            SharedNote note = loaded.note();
+            Map<String, Long> commentVersions = new HashMap<>(loaded.commentVersions());
+            Map<String, NoteComment.State> commentStates = new LinkedHashMap<>();
+            for (NoteComment comment : note.allComments()) {
+                NoteComment.State state = comment.state();
+                commentStates.put(state.id(), state);
+                long version = loaded.commentVersions().getOrDefault(state.id(), 0L);
+                if (!state.equals(loaded.comments().get(state.id()))) {
+                    commentWrites.add(write(NoteDocuments.comment(dealId, note.id(), state, version + 1), version));
+                    commentVersions.put(state.id(), version + 1);
+                }
+            }
+            Map<String, Long> attachmentVersions = new HashMap<>(loaded.attachmentVersions());
+            Map<String, NoteAttachment.State> attachmentStates = new LinkedHashMap<>();
+            for (NoteAttachment attachment : note.allAttachments()) {
+                NoteAttachment.State state = attachment.state();
+                attachmentStates.put(state.id(), state);
+                long version = loaded.attachmentVersions().getOrDefault(state.id(), 0L);
+                if (!state.equals(loaded.attachments().get(state.id()))) {
+                    attachmentWrites.add(write(NoteDocuments.attachment(dealId, note.id(), state, version + 1),
+                            version));
+                    attachmentVersions.put(state.id(), version + 1);
+                }
+            }
+            SharedNote.State state = note.state();
+            boolean childrenAdded = !commentStates.keySet().equals(loaded.comments().keySet())
+                    || !attachmentStates.keySet().equals(loaded.attachments().keySet());
+            long version = loaded.version();
+            if (!state.equals(loaded.state()) || childrenAdded) {
+                noteWrites.add(write(NoteDocuments.note(dealId, state, version + 1,
+                        List.copyOf(commentStates.keySet()), List.copyOf(attachmentStates.keySet())), version));
+                version++;
+            }
+            written.put(note.id(), new LoadedNotes.Loaded(note, version, state, commentVersions, commentStates,
+                    attachmentVersions, attachmentStates));
+        }
+        // children first: a note never lists a comment or attachment that is not stored
+        bulk(comments, commentWrites);
+        bulk(attachments, attachmentWrites);
+        bulk(notes, noteWrites);
+        if (!importedActivity.isEmpty()) {
+            List<WriteModel<Document>> entries = new ArrayList<>();
+            for (ActivityEntry entry : importedActivity) {
+                Document line = TabDocuments.document(dealId, entry);
+                entries.add(new ReplaceOneModel<>(Filters.eq("_id", line.getString("_id")), line,
+                        new ReplaceOptions().upsert(true)));
+            }
+            imports.bulkWrite(entries, new BulkWriteOptions().ordered(false));
+        }
+        if (document.changed()) {
+            saveDeal(document);
+        }
+        document.notes().saved(written);
+    }
+
+    private void saveDeal(SharedDealDocument document) {
+        long version = document.storedVersion();
+        Document next = DealDocuments.document(document.deal().facts().state(), version + 1,
+                document.localDealId(), document.parked());
+        if (!document.stored()) {
+            try {
+                deals.insertOne(next);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    throw new ConcurrentChangeException("deal " + document.id() + " was created meanwhile");
+                }
+                throw e;
+            }
+        } else if (deals.replaceOne(new Document("_id", document.id()).append("v", version), next)
+                .getMatchedCount() == 0) {
+            throw new ConcurrentChangeException("deal " + document.id() + " changed since version " + version);
+        }
+        document.saved(version + 1);
+    }
+
+    /** An insert for a new document, else a replacement conditional on the version it was loaded at. */
+    private static WriteModel<Document> write(Document next, long loadedVersion) {
+        return loadedVersion == 0 ? new InsertOneModel<>(next)
+                : new ReplaceOneModel<>(new Document("_id", next.get("_id")).append("v", loadedVersion), next);
+    }
+
+    private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        long replacements = writes.stream().filter(ReplaceOneModel.class::isInstance).count();
+        BulkWriteResult result;
+        try {
+            result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                throw new ConcurrentChangeException(collection.getNamespace().getCollectionName()
+                        + " written meanwhile by another writer");
+            }
+            throw e;
+        }
+        if (result.getMatchedCount() != replacements) {
+            throw new ConcurrentChangeException(collection.getNamespace().getCollectionName()
+                    + " changed meanwhile by another writer");
+        }
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------------
+
+    public Optional<SharedDealDocument> find(String sharedDealId) {
+        SharedDealDocument document = load(sharedDealId);
+        return document.exists() ? Optional.of(document) : Optional.empty();
+    }
+
+    /** Deal documents matching a filter, with their notes loadable on demand. */
+    public List<SharedDealDocument> find(org.bson.conversions.Bson filter, org.bson.conversions.Bson sort,
+                                         int skip, int limit) {
+        List<SharedDealDocument> found = new ArrayList<>();
+        var query = deals.find(filter).sort(sort).skip(skip);
+        if (limit > 0) {
+            query = query.limit(limit);
+        }
+        for (Document stored : query) {
+            SharedDealDocument document = new SharedDealDocument(stored.getString("_id"),
+                    new LoadedNotes(noteId -> loadNote(stored.getString("_id"), noteId)));
+            fill(document, stored);
+            found.add(document);
+        }
+        return found;
+    }
+
+    public long count(org.bson.conversions.Bson filter) {
+        return deals.countDocuments(filter);
+    }
+
+    /** Only the given fields of matching deal documents (cheap counts and id lists). */
+    public List<Document> fields(org.bson.conversions.Bson filter, List<String> fields, int limit) {
+        var query = deals.find(filter).projection(com.mongodb.client.model.Projections.include(fields));
+        if (limit > 0) {
+            query = query.limit(limit);
+        }
+        return query.into(new ArrayList<>());
+    }
+
+    /** A page of the deal's live notes, oldest first by (hlc, origin), with their comments and attachments. */
+    public List<SharedNote> notes(String sharedDealId, int skip, int limit) {
+        List<SharedNote> page = new ArrayList<>();
+        for (Document note : notes.find(Filters.and(Filters.eq("sharedDealId", sharedDealId),
+                        Filters.eq("deleted", false)))
+                .sort(com.mongodb.client.model.Sorts.ascending("createdWall", "createdCounter", "createdOrigin"))
+                .skip(skip).limit(limit)) {
+            loadNote(sharedDealId, note.getString("_id")).ifPresent(loaded -> page.add(loaded.note()));
+        }
+        return page;
+    }
+
+    /** An attachment record of the deal (deleted or not), found by its id alone. */
+    public Optional<NoteAttachment> attachment(String sharedDealId, String attachmentId) {
+        Document attachment = attachments.find(Filters.eq("_id", attachmentId)).first();
+        if (attachment == null || !sharedDealId.equals(attachment.getString("sharedDealId"))) {
+            return Optional.empty();
+        }
+        return Optional.of(NoteAttachment.restore(NoteDocuments.attachment(attachment)));
+    }
+
+    /** Which of these notes and comments are live (not deleted): for the Shared tab's texts. */
+    public java.util.Set<String> live(MongoCollection<Document> collection, java.util.Collection<String> ids) {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        if (!ids.isEmpty()) {
+            collection.find(Filters.and(Filters.in("_id", ids), Filters.eq("deleted", false)))
+                    .projection(com.mongodb.client.model.Projections.include("_id"))
+                    .forEach(d -> live.add(d.getString("_id")));
+        }
+        return live;
+    }
+
+    public java.util.Set<String> liveNotes(java.util.Collection<String> ids) {
+        return live(notes, ids);
+    }
+
+    public java.util.Set<String> liveComments(java.util.Collection<String> ids) {
+        return live(comments, ids);
+    }
+
+    /** The Shared tab lines that snapshots brought for the deal. */
+    public List<ActivityEntry> importedActivity(String sharedDealId) {
+        List<ActivityEntry> entries = new ArrayList<>();
+        imports.find(Filters.eq("sharedDealId", sharedDealId)).forEach(d -> entries.add(TabDocuments.entry(d)));
+        return entries;
+    }
+
+    /** Removes everything this side projected of a deal (tests and repair tooling only). */
+    public void forget(String sharedDealId) {
+        deals.deleteOne(Filters.eq("_id", sharedDealId));
+        for (MongoCollection<Document> collection : List.of(notes, comments, attachments, imports)) {
+            collection.deleteMany(Filters.eq("sharedDealId", sharedDealId));
+        }
+    }
+}

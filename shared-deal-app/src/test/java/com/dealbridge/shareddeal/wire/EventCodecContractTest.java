@@ -1,0 +1,55 @@
+package com.dealbridge.shareddeal.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealbridge.contracts.golden.GoldenSample;
+import com.dealbridge.contracts.golden.GoldenSamples;
+import com.dealbridge.contracts.serde.AvroCodec;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract tests on the golden samples of sync-contracts: every released version of every shared-deal event
+ * maps into the domain, and what the producer writes for it is byte for byte the current golden sample.
+ */
+class EventCodecContractTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void everyReleasedSampleOfEverySharedDealEventMapsIntoTheDomain() {
+        List<GoldenSample> samples = sharedDealSamples();
+        assertThat(samples).isNotEmpty();
+        for (GoldenSample sample : samples) {
+            SharedDealEvent event = codec.toDomain(AvroCodec.decode(sample.bytes()));
+            assertThat(event.type()).as(sample.recordName()).isEqualTo(sample.recordName());
+            assertThat(event.header().sequence()).as(sample.recordName()).isPositive();
+        }
+    }
+
+    @Test
+    void theProducersBytesForASampleAreTheGoldenBytes() {
+        for (GoldenSample sample : newestSharedDealSamples()) {
+            SharedDealEvent event = codec.toDomain(AvroCodec.decode(sample.bytes()));
+            assertThat(codec.encode(event)).as(sample.recordName() + " v" + sample.version())
+                    .isEqualTo(sample.bytes());
+        }
+    }
+
+    private static List<GoldenSample> sharedDealSamples() {
+        return GoldenSamples.all().stream().filter(EventCodecContractTest::isSharedDealEvent).toList();
+    }
+
+    private static List<GoldenSample> newestSharedDealSamples() {
+        return sharedDealSamples().stream()
+                .filter(s -> sharedDealSamples().stream().noneMatch(o -> o.recordName().equals(s.recordName())
+                        && o.version() > s.version()))
+                .toList();
+    }
+
+    /** Shared-deal events are the ones carrying metadata; accounts and products are compacted state. */
+    private static boolean isSharedDealEvent(GoldenSample sample) {
+        return sample.writerSchema().getField("metadata") != null;
+    }
+}

@@ -1,0 +1,6 @@
+package com.dealbridge.shareddeal.domain;
+
+public enum QuoteStatus {
+    PUBLISHED,
+    PURCHASED
+}

@@ -1,9 +1,0 @@
-package com.dealbridge.sync.domain;
-
-/** Who did something, as shown to both sides. */
-public record Actor(ActorType type, String id, String displayName) {
-
-    public static Actor system(String displayName) {
-        return new Actor(ActorType.SYSTEM, "system", displayName);
-    }
-}

@@ -1,5 +1,0 @@
-package com.dealbridge.sync.domain;
-
-/** Either side deleted an attachment: a tombstone, also when it overtakes the transfer. */
-public record AttachmentDeleted(EventHeader header, String noteId, String attachmentId) implements SharedDealEvent {
-}

@@ -1,8 +1,0 @@
-package com.dealbridge.sync.domain;
-
-import java.math.BigDecimal;
-
-/** One line of a quote: product, quantity, the unit price quoted and their product. */
-public record QuoteLineItem(String productId, String productName, int quantity, BigDecimal unitPrice,
-                            BigDecimal amount) {
-}

@@ -1,6 +1,0 @@
-package com.dealbridge.sync.domain;
-
-public enum QuoteStatus {
-    PUBLISHED,
-    PURCHASED
-}

@@ -1,5 +1,0 @@
-package com.dealbridge.sync.domain;
-
-/** The note's own side replaced its text (last writer wins per note; never revives a deleted note). */
-public record SharedNoteEdited(EventHeader header, String noteId, String body) implements SharedDealEvent {
-}

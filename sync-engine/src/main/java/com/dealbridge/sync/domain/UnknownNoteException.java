@@ -1,9 +1,0 @@
-package com.dealbridge.sync.domain;
-
-/** A note, comment or attachment id that is not (or no longer) part of this deal. */
-public class UnknownNoteException extends RuntimeException {
-
-    public UnknownNoteException(String message) {
-        super(message);
-    }
-}

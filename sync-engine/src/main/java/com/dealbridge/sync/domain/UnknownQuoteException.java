@@ -1,9 +1,0 @@
-package com.dealbridge.sync.domain;
-
-/** A quote id that is not a quote of this deal. */
-public class UnknownQuoteException extends RuntimeException {
-
-    public UnknownQuoteException(String sharedDealId, String quoteId) {
-        super("Deal " + sharedDealId + " has no quote " + quoteId);
-    }
-}

@@ -1,0 +1,162 @@
+package com.dealbridge.sync.lane;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One lane per aggregate: its work runs one batch at a time, in the order it was submitted, on a shared pool.
+ * What queued up while a batch ran is handled as the next batch, together, so that writers of the same aggregate
+ * share one load and one write (eight writers adding notes to one deal cost one append and one projection write
+ * per batch, not eight). Different aggregates run in parallel.
+ *
+ * @param <T> a unit of work; the handler completes it
+ */
+public final class AggregateLanes<T> implements AutoCloseable {
+
+    /** Handles one batch of one aggregate's work; whatever it throws fails the batch's tasks that are not done. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        void handle(String aggregateId, List<Task<T>> batch) throws Exception;
+    }
+
+    /** A unit of work and the future its submitter waits on. */
+    public static final class Task<T> {
+
+        private final T work;
+        private final CompletableFuture<Object> done = new CompletableFuture<>();
+
+        Task(T work) {
+            this.work = work;
+        }
+
+        public T work() {
+            return work;
+        }
+
+        public void complete(Object result) {
+            done.complete(result);
+        }
+
+        public void fail(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+
+        public boolean isDone() {
+            return done.isDone();
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AggregateLanes.class);
+
+    /** The aggregate whose lane the current thread is running, if any. */
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    private final ConcurrentHashMap<String, Lane<T>> lanes = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+    private final Handler<T> handler;
+    private final int maxBatch;
+
+    public AggregateLanes(String name, int threads, int maxBatch, Handler<T> handler) {
+        this.handler = handler;
+        this.maxBatch = maxBatch;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Queues work for an aggregate; the future completes with what the handler answered for it. Work submitted
+     * from the aggregate's own lane (a listener of a change reacting with another change of the same aggregate)
+     * runs at once on the calling thread: queued, it would wait for the very batch that is waiting for it.
+     */
+    public CompletableFuture<Object> submit(String aggregateId, T work) {
+        Task<T> task = new Task<>(work);
+        if (aggregateId.equals(CURRENT.get())) {
+            runInline(aggregateId, task);
+            return task.done;
+        }
+        while (true) {
+            Lane<T> lane = lanes.computeIfAbsent(aggregateId, id -> new Lane<>());
+            boolean schedule;
+            synchronized (lane) {
+                if (lane.retired) {
+                    continue; // emptied and removed meanwhile: a fresh lane takes the work
+                }
+                lane.queue.add(task);
+                schedule = !lane.scheduled;
+                lane.scheduled = true;
+            }
+            if (schedule) {
+                pool.execute(() -> drain(aggregateId, lane));
+            }
+            return task.done;
+        }
+    }
+
+    /** Runs queued batches of one lane; hands the thread back after a few so busy lanes do not starve others. */
+    private void drain(String aggregateId, Lane<T> lane) {
+        for (int round = 0; round < 4; round++) {
+            List<Task<T>> batch = new ArrayList<>();
+            synchronized (lane) {
+                while (!lane.queue.isEmpty() && batch.size() < maxBatch) {
+                    batch.add(lane.queue.poll());
+                }
+                if (batch.isEmpty()) {
+                    lane.scheduled = false;
+                    lane.retired = true;
+                    lanes.remove(aggregateId, lane);
+                    return;
+                }
+            }
+            handle(aggregateId, batch);
+        }
+        pool.execute(() -> drain(aggregateId, lane));
+    }
+
+    private void runInline(String aggregateId, Task<T> task) {
+        handle(aggregateId, List.of(task));
+    }
+
+    private void handle(String aggregateId, List<Task<T>> batch) {
+        String outer = CURRENT.get();
+        CURRENT.set(aggregateId);
+        try {
+            handler.handle(aggregateId, batch);
+        } catch (Throwable failure) {
+            if (!(failure instanceof RuntimeException)) {
+                log.error("work on {} failed", aggregateId, failure);
+            }
+            batch.stream().filter(task -> !task.isDone()).forEach(task -> task.fail(failure));
+        } finally {
+            CURRENT.set(outer);
+        }
+        batch.stream().filter(task -> !task.isDone())
+                .forEach(task -> task.fail(new IllegalStateException("the handler left a task unanswered")));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final class Lane<T> {
+        final ArrayDeque<Task<T>> queue = new ArrayDeque<>();
+        boolean scheduled;
+        boolean retired;
+    }
+}

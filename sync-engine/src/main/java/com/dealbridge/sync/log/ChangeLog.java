@@ -1,0 +1,237 @@
+package com.dealbridge.sync.log;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * The change log in MongoDB (collection {@code change_log}). Every access on a hot path is by document id (an
+ * exact key, or a list of them), which any MongoDB serves from its primary index, including the embedded one;
+ * inserting is the commit point of an event. Nothing here ever rewrites a growing document: an entry is written
+ * once, and only its {@code published}/{@code parked} flags change.
+ */
+public class ChangeLog {
+
+    public static final String COLLECTION = "change_log";
+
+    /** What happened to a received entry. */
+    public enum Received {
+        /** New in the log. */
+        INSERTED,
+        /** The same event (same id) was already in the log. */
+        DUPLICATE,
+        /** Another event already holds this place in the sequence: the sender reused a number. */
+        CONFLICT
+    }
+
+    private final MongoCollection<Document> entries;
+
+    public ChangeLog(MongoOperations mongo) {
+        this.entries = mongo.getCollection(COLLECTION);
+        entries.createIndex(Indexes.ascending("aggregateId", "hlcWall", "hlcCounter", "origin"));
+        entries.createIndex(Indexes.ascending("published"),
+                new IndexOptions().partialFilterExpression(Filters.eq("published", false)));
+        entries.createIndex(Indexes.ascending("parked"),
+                new IndexOptions().partialFilterExpression(Filters.eq("parked", true)));
+    }
+
+    /**
+     * Appends this side's events in order; they are the outbox until {@link #markPublished}.
+     *
+     * @throws SequenceTakenException another writer holds one of the places; the entries before it are in
+     */
+    public void appendOwn(List<LogEntry> batch) {
+        List<Document> documents = batch.stream().map(entry -> document(entry, true, false)).toList();
+        try {
+            entries.insertMany(documents, new InsertManyOptions().ordered(true));
+        } catch (MongoBulkWriteException e) {
+            BulkWriteError first = e.getWriteErrors().get(0);
+            if (ErrorCategory.fromErrorCode(first.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                throw new SequenceTakenException(batch.get(first.getIndex()), first.getIndex());
+            }
+            throw e;
+        }
+    }
+
+    /** Inserts received events; duplicates (by place and event id) change nothing. */
+    public List<Received> insertReceived(List<LogEntry> batch, Set<String> parkedIds) {
+        List<Received> outcomes = new ArrayList<>(batch.size());
+        batch.forEach(entry -> outcomes.add(Received.INSERTED));
+        if (batch.isEmpty()) {
+            return outcomes;
+        }
+        List<Document> documents = batch.stream()
+                .map(entry -> document(entry, false, parkedIds.contains(entry.id()))).toList();
+        try {
+            entries.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            Map<String, List<Integer>> taken = new HashMap<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.computeIfAbsent(batch.get(error.getIndex()).id(), id -> new ArrayList<>()).add(error.getIndex());
+            }
+            for (Document existing : entries.find(Filters.in("_id", taken.keySet()))
+                    .projection(Projections.include("eventId"))) {
+                for (int index : taken.get(existing.getString("_id"))) {
+                    outcomes.set(index, batch.get(index).eventId().equals(existing.getString("eventId"))
+                            ? Received.DUPLICATE : Received.CONFLICT);
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** The entries at these places of one origin's sequence that are in the log, in sequence order. */
+    public List<LogEntry> find(String aggregateId, String origin, long fromSequence, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (long sequence = fromSequence; sequence < fromSequence + count; sequence++) {
+            ids.add(LogEntry.id(aggregateId, origin, sequence));
+        }
+        List<LogEntry> found = new ArrayList<>();
+        entries.find(Filters.in("_id", ids)).forEach(document -> found.add(entry(document)));
+        found.sort(java.util.Comparator.comparingLong(LogEntry::sequence));
+        return found;
+    }
+
+    /**
+     * One page of an aggregate's entries in (hlc, origin) order — the order both sides agree on — leaving out the
+     * given types.
+     */
+    public List<LogEntry> page(String aggregateId, Collection<String> excludedTypes, int skip, int limit) {
+        List<LogEntry> page = new ArrayList<>();
+        entries.find(pageFilter(aggregateId, excludedTypes))
+                .sort(Sorts.ascending("hlcWall", "hlcCounter", "origin", "eventId")).skip(skip).limit(limit)
+                .forEach(document -> page.add(entry(document)));
+        return page;
+    }
+
+    public long count(String aggregateId, Collection<String> excludedTypes) {
+        return entries.countDocuments(pageFilter(aggregateId, excludedTypes));
+    }
+
+    private static Bson pageFilter(String aggregateId, Collection<String> excludedTypes) {
+        return excludedTypes.isEmpty() ? Filters.eq("aggregateId", aggregateId)
+                : Filters.and(Filters.eq("aggregateId", aggregateId), Filters.nin("type", excludedTypes));
+    }
+
+    /**
+     * This side's events not yet acknowledged by Kafka, by aggregate and sequence.
+     *
+     * @param loggedBefore only entries logged before this (null: all), so a sweep leaves fresh ones to their writer
+     */
+    public List<LogEntry> unpublished(int limit, java.time.Instant loggedBefore) {
+        List<LogEntry> pending = new ArrayList<>();
+        Bson filter = loggedBefore == null ? Filters.eq("published", false)
+                : Filters.and(Filters.eq("published", false), Filters.lt("loggedAt", Date.from(loggedBefore)));
+        entries.find(filter).limit(limit).forEach(document -> pending.add(entry(document)));
+        pending.sort(java.util.Comparator.comparing(LogEntry::aggregateId).thenComparingLong(LogEntry::sequence));
+        return pending;
+    }
+
+    public long countUnpublished() {
+        return entries.countDocuments(Filters.eq("published", false));
+    }
+
+    /** Marks entries published in one write. */
+    public void markPublished(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            entries.updateMany(Filters.in("_id", ids), Updates.set("published", true));
+        }
+    }
+
+    /**
+     * Received entries of an aggregate waiting behind a missing one. Asks for all parked entries (few, and served
+     * by their own index) rather than for the aggregate's, which may be many.
+     */
+    public List<LogEntry> parked(String aggregateId) {
+        List<LogEntry> parked = new ArrayList<>();
+        entries.find(Filters.eq("parked", true)).forEach(document -> {
+            if (aggregateId.equals(document.getString("aggregateId"))) {
+                parked.add(entry(document));
+            }
+        });
+        parked.sort(java.util.Comparator.comparingLong(LogEntry::sequence));
+        return parked;
+    }
+
+    /** The parked entries of all aggregates (at most {@code limit}). */
+    public List<LogEntry> parked(int limit) {
+        List<LogEntry> parked = new ArrayList<>();
+        entries.find(Filters.eq("parked", true)).limit(limit).forEach(document -> parked.add(entry(document)));
+        return parked;
+    }
+
+    public long countParked() {
+        return entries.countDocuments(Filters.eq("parked", true));
+    }
+
+    public void setParked(Collection<String> ids, boolean parked) {
+        if (!ids.isEmpty()) {
+            entries.updateMany(Filters.in("_id", ids), Updates.set("parked", parked));
+        }
+    }
+
+    /** Removes received entries that were refused: the origin waits for them again (a replay brings them). */
+    public void remove(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            entries.deleteMany(Filters.in("_id", ids));
+        }
+    }
+
+    /** Removes every entry of an aggregate (tests and repair tooling only). */
+    public long forget(String aggregateId) {
+        return entries.deleteMany(Filters.eq("aggregateId", aggregateId)).getDeletedCount();
+    }
+
+    /** The document ids of entries. */
+    public static Set<String> ids(Collection<LogEntry> batch) {
+        Set<String> ids = new HashSet<>();
+        batch.forEach(entry -> ids.add(entry.id()));
+        return ids;
+    }
+
+    private static Document document(LogEntry entry, boolean own, boolean parked) {
+        Document document = new Document("_id", entry.id()).append("aggregateId", entry.aggregateId())
+                .append("origin", entry.origin()).append("sequence", entry.sequence())
+                .append("eventId", entry.eventId()).append("type", entry.type())
+                .append("hlcWall", entry.hlcWall()).append("hlcCounter", entry.hlcCounter())
+                .append("occurredAt", Date.from(entry.occurredAt())).append("payload", new Binary(entry.payload()))
+                .append("loggedAt", new Date());
+        if (own) {
+            document.append("published", false);
+        } else {
+            document.append("parked", parked);
+        }
+        return document;
+    }
+
+    private static LogEntry entry(Document document) {
+        return new LogEntry(document.getString("aggregateId"), document.getString("origin"),
+                ((Number) document.get("sequence")).longValue(), document.getString("eventId"),
+                document.getString("type"), ((Number) document.get("hlcWall")).longValue(),
+                ((Number) document.get("hlcCounter")).intValue(),
+                document.getDate("occurredAt").toInstant(), document.get("payload", Binary.class).getData());
+    }
+}
