@@ -1,18 +1,14 @@
 package com.dealbridge.crm.deal;
 
-import com.dealbridge.shareddeal.domain.SharedDeal;
-import com.dealbridge.shareddeal.domain.SharedDealEvent;
-import com.dealbridge.shareddeal.store.AppliedEventListener;
-import com.dealbridge.shareddeal.store.SharedDealDocument;
+import com.dealbridge.shareddeal.store.LocalDealMirror;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the CRM deal of a shared deal (name, amount, currency, close date, stage) in line with the shared deal
- * after either side changed them: a purchase moves the CRM deal to CLOSED_WON, a partner's stage edit shows in the
- * CRM's pipeline.
+ * The CRM deal of a shared deal shows its name, amount, currency, close date and stage: a purchase moves the CRM
+ * deal to CLOSED_WON, a partner's stage edit shows in the CRM's pipeline.
  */
 @Component
-class SharedDealMirror implements AppliedEventListener {
+class SharedDealMirror extends LocalDealMirror {
 
     private final CrmDeals deals;
 
@@ -21,17 +17,8 @@ class SharedDealMirror implements AppliedEventListener {
     }
 
     @Override
-    public void applied(SharedDealDocument document, SharedDealEvent event) {
-        // saved(...) covers it
-    }
-
-    @Override
-    public void saved(SharedDealDocument document) {
-        if (document.localDealId() == null || document.version() == null) {
-            return;
-        }
-        SharedDeal deal = document.deal();
-        deals.mirror(document.localDealId(), deal.facts().dealName(), deal.facts().amount(), deal.facts().currency(), deal.facts().closeDate(),
-                deal.facts().stage().name(), document.version());
+    protected void mirror(String partnerId, String localDealId, Mirrored mirrored, long sharedDealVersion) {
+        deals.mirror(localDealId, mirrored.dealName(), mirrored.amount(), mirrored.currency(), mirrored.closeDate(),
+                mirrored.stage() == null ? null : mirrored.stage().name(), sharedDealVersion);
     }
 }

@@ -7,16 +7,18 @@ import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * mongo-java-server's in-memory storage made durable: every change is appended to a journal, and a command is
- * answered only once everything it wrote — and everything it could have read — is in the journal file (group
- * commit: one write, and with {@code fsync} one flush to the device, for all commands waiting at that moment).
+ * mongo-java-server's in-memory storage made durable: every change is appended to a journal, and a write is
+ * answered only once everything appended up to it is in the journal file (group commit: one write, and with
+ * {@code fsync} one flush to the device, for all commands waiting at that moment).
  * So an acknowledged write survives {@code kill -9}, unlike the H2 backend, which commits about once a second.
  * The journal is replayed at start and compacted into a snapshot when it grows.
  *
@@ -72,14 +74,33 @@ public final class DurableMemoryBackend extends AbstractMongoBackend {
         return database;
     }
 
-    /** Answers only once the command's effects (and what it saw) are durable. */
+    /**
+     * A write is answered only once it — and everything appended before it — is durable; reads are answered at
+     * once. A write that asks for no journal ({@code writeConcern: {j: false}}, or {@code w: 0}) is answered without
+     * waiting: it becomes durable with the next write that waits, since the journal keeps writes in order (the same
+     * prefix guarantee a MongoDB replica set's oplog gives). A unit of work can so make only its last write wait.
+     */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            journal.awaitDurable();
+            if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && !deferred(query)) {
+                journal.awaitDurable();
+            }
         }
+    }
+
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete",
+            "findandmodify", "createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection", "create");
+
+    private static boolean deferred(Document query) {
+        Object concern = query.get("writeConcern");
+        if (!(concern instanceof Document writeConcern)) {
+            return false;
+        }
+        Object w = writeConcern.get("w");
+        return Boolean.FALSE.equals(writeConcern.get("j")) || (w instanceof Number n && n.intValue() == 0);
     }
 
     @Override

@@ -1,17 +1,11 @@
 package com.dealbridge.partner.deal;
 
-import com.dealbridge.shareddeal.domain.SharedDeal;
-import com.dealbridge.shareddeal.domain.SharedDealEvent;
-import com.dealbridge.shareddeal.store.AppliedEventListener;
-import com.dealbridge.shareddeal.store.SharedDealDocument;
+import com.dealbridge.shareddeal.store.LocalDealMirror;
 import org.springframework.stereotype.Component;
 
-/**
- * Keeps a registered deal's own record (name, amount, currency, close date) in line with its shared deal after
- * either side changed them, so the deal list and the tracking view show what the Shared deal card shows.
- */
+/** A registered deal's own record shows the shared deal's name, amount, currency and close date. */
 @Component
-class SharedDealMirror implements AppliedEventListener {
+class SharedDealMirror extends LocalDealMirror {
 
     private final Deals deals;
 
@@ -20,17 +14,8 @@ class SharedDealMirror implements AppliedEventListener {
     }
 
     @Override
-    public void applied(SharedDealDocument document, SharedDealEvent event) {
-        // saved(...) covers it
-    }
-
-    @Override
-    public void saved(SharedDealDocument document) {
-        if (document.localDealId() == null || document.version() == null) {
-            return;
-        }
-        SharedDeal deal = document.deal();
-        deals.mirror(deal.partnerId(), document.localDealId(), deal.facts().dealName(), deal.facts().amount(), deal.facts().currency(),
-                deal.facts().closeDate(), document.version());
+    protected void mirror(String partnerId, String localDealId, Mirrored mirrored, long sharedDealVersion) {
+        deals.mirror(partnerId, localDealId, mirrored.dealName(), mirrored.amount(), mirrored.currency(),
+                mirrored.closeDate(), sharedDealVersion);
     }
 }

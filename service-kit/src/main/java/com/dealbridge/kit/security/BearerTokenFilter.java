@@ -1,5 +1,7 @@
 package com.dealbridge.kit.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,12 +43,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final byte[] adminTokenHash;
     private final ObjectProvider<CallerResolver> callerResolver;
+    private final Cache<String, Caller> callers;
 
     BearerTokenFilter(SecurityProperties properties, ObjectProvider<CallerResolver> callerResolver) {
         this.adminTokenHash = Tokens.sha256(properties.adminToken());
         // Resolved lazily: the resolver usually needs Mongo, which must not be created while the servlet
         // container registers its filters.
         this.callerResolver = callerResolver;
+        this.callers = Caffeine.newBuilder().expireAfterWrite(properties.callerCacheTtl()).maximumSize(10_000)
+                .build();
     }
 
     @Override
@@ -131,8 +136,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private Optional<Caller> resolve(String token) {
+        String hash = Tokens.hash(token);
+        Caller known = callers.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
         CallerResolver resolver = callerResolver.getIfAvailable();
-        return resolver == null ? Optional.empty() : resolver.resolve(Tokens.hash(token));
+        Optional<Caller> caller = resolver == null ? Optional.empty() : resolver.resolve(hash);
+        caller.ifPresent(found -> callers.put(hash, found));
+        return caller;
     }
 
     private static void unknownToken(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -98,9 +98,8 @@ public class SharedDealCommands {
         if (!unknown.isEmpty()) {
             throw UnprocessableException.of("productIds", "unknown product(s) " + unknown);
         }
-        SharedDealDocument visible = queries.visible(caller, sharedDealId);
         SyncPolicy policy = sharedDeals.policy();
-        SharedDealDocument saved = sharedDeals.change(visible.deal().id(), (document, clock) ->
+        SharedDealDocument saved = queries.changeVisible(caller, sharedDealId, (document, clock) ->
                 document.deal().changeProductInterest(productIds, policy, clock, actor));
         return queries.views(List.of(saved)).get(0);
     }

@@ -4,6 +4,7 @@ import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.BadRequestException;
 import com.dealbridge.shareddeal.domain.DealStatus;
 import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.store.DealChange;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDealNotFoundException;
 import com.dealbridge.shareddeal.store.SharedDeals;
@@ -30,10 +31,25 @@ public class SharedDealQueries {
     public SharedDealDocument visible(Caller caller, String sharedDealId) {
         SharedDealDocument document = sharedDeals.find(parseId(sharedDealId))
                 .orElseThrow(() -> new SharedDealNotFoundException(sharedDealId));
+        requireVisible(caller, document, sharedDealId);
+        return document;
+    }
+
+    /**
+     * Applies a change to a deal the caller sees (else 404), the check made on the deal's lane against the document
+     * the change runs on: one load per change instead of a read before it and another on the lane.
+     */
+    public SharedDealDocument changeVisible(Caller caller, String sharedDealId, DealChange change) {
+        return sharedDeals.change(parseId(sharedDealId), (document, clock) -> {
+            requireVisible(caller, document, sharedDealId);
+            change.apply(document, clock);
+        });
+    }
+
+    private static void requireVisible(Caller caller, SharedDealDocument document, String sharedDealId) {
         if (caller.isPartnerUser() && !document.deal().partnerId().equals(caller.partnerId())) {
             throw new SharedDealNotFoundException(sharedDealId);
         }
-        return document;
     }
 
     public SharedDealView view(Caller caller, String sharedDealId) {

@@ -13,7 +13,6 @@ import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.AttachmentStatus;
 import com.dealbridge.shareddeal.domain.NoteAttachment;
 import com.dealbridge.shareddeal.domain.SharedDeal;
-import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.SharedNote;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
@@ -56,7 +55,7 @@ public class SharedNotes {
         Actor actor = commands.actor(caller);
         String text = validText("body", body, MAX_NOTE_BYTES);
         String noteId = UUID.randomUUID().toString();
-        SharedDealDocument saved = sharedDeals.change(visibleId(caller, sharedDealId), (document, clock) -> {
+        SharedDealDocument saved = queries.changeVisible(caller, sharedDealId, (document, clock) -> {
             document.assumeNewNote(noteId);
             document.deal().addNote(noteId, text, clock, actor);
         });
@@ -66,14 +65,14 @@ public class SharedNotes {
     public NoteView edit(Caller caller, String sharedDealId, String noteId, String body) {
         Actor actor = commands.actor(caller);
         String text = validText("body", body, MAX_NOTE_BYTES);
-        SharedDealDocument saved = sharedDeals.change(visibleId(caller, sharedDealId), (document, clock) ->
+        SharedDealDocument saved = queries.changeVisible(caller, sharedDealId, (document, clock) ->
                 document.deal().editNote(noteId, text, clock, actor));
         return NoteView.of(liveNote(saved.deal(), noteId));
     }
 
     public void delete(Caller caller, String sharedDealId, String noteId) {
         Actor actor = commands.actor(caller);
-        sharedDeals.change(visibleId(caller, sharedDealId), (document, clock) ->
+        queries.changeVisible(caller, sharedDealId, (document, clock) ->
                 document.deal().deleteNote(noteId, clock, actor));
     }
 
@@ -81,14 +80,14 @@ public class SharedNotes {
         Actor actor = commands.actor(caller);
         String text = validText("body", body, MAX_COMMENT_BYTES);
         String commentId = UUID.randomUUID().toString();
-        SharedDealDocument saved = sharedDeals.change(visibleId(caller, sharedDealId), (document, clock) ->
+        SharedDealDocument saved = queries.changeVisible(caller, sharedDealId, (document, clock) ->
                 document.deal().addComment(noteId, commentId, text, clock, actor));
         return NoteView.CommentView.of(noteId, liveNote(saved.deal(), noteId).comment(commentId).orElseThrow());
     }
 
     public void deleteComment(Caller caller, String sharedDealId, String noteId, String commentId) {
         Actor actor = commands.actor(caller);
-        sharedDeals.change(visibleId(caller, sharedDealId), (document, clock) ->
+        queries.changeVisible(caller, sharedDealId, (document, clock) ->
                 document.deal().deleteComment(noteId, commentId, clock, actor));
     }
 
@@ -115,12 +114,8 @@ public class SharedNotes {
 
     public void deleteAttachment(Caller caller, String sharedDealId, String noteId, String attachmentId) {
         Actor actor = commands.actor(caller);
-        sharedDeals.change(visibleId(caller, sharedDealId), (document, clock) ->
+        queries.changeVisible(caller, sharedDealId, (document, clock) ->
                 document.deal().deleteAttachment(noteId, attachmentId, clock, actor));
-    }
-
-    SharedDealId visibleId(Caller caller, String sharedDealId) {
-        return queries.visible(caller, sharedDealId).deal().id();
     }
 
     static SharedNote liveNote(SharedDeal deal, String noteId) {

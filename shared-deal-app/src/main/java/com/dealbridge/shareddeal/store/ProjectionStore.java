@@ -5,6 +5,7 @@ import com.dealbridge.shareddeal.domain.NoteAttachment;
 import com.dealbridge.shareddeal.domain.NoteComment;
 import com.dealbridge.shareddeal.domain.SharedNote;
 import com.dealbridge.sync.inbox.ConcurrentChangeException;
+import com.dealbridge.sync.log.Durability;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
@@ -172,6 +173,7 @@ public class ProjectionStore {
      * @throws ConcurrentChangeException another writer saved one of them since it was loaded
      */
     public void save(SharedDealDocument document, List<ActivityEntry> importedActivity) {
+        document.saving();
         String dealId = document.id();
         List<WriteModel<Document>> noteWrites = new ArrayList<>();
         List<WriteModel<Document>> commentWrites = new ArrayList<>();
@@ -214,10 +216,11 @@ public class ProjectionStore {
             written.put(note.id(), new LoadedNotes.Loaded(note, version, state, commentVersions, commentStates,
                     attachmentVersions, attachmentStates));
         }
-        // children first: a note never lists a comment or attachment that is not stored
-        bulk(comments, commentWrites);
-        bulk(attachments, attachmentWrites);
-        bulk(notes, noteWrites);
+        // children first: a note never lists a comment or attachment that is not stored; the deal document last
+        List<Write> writes = new ArrayList<>();
+        addBulk(writes, comments, commentWrites);
+        addBulk(writes, attachments, attachmentWrites);
+        addBulk(writes, notes, noteWrites);
         if (!importedActivity.isEmpty()) {
             List<WriteModel<Document>> entries = new ArrayList<>();
             for (ActivityEntry entry : importedActivity) {
@@ -225,12 +228,33 @@ public class ProjectionStore {
                 entries.add(new ReplaceOneModel<>(Filters.eq("_id", line.getString("_id")), line,
                         new ReplaceOptions().upsert(true)));
             }
-            imports.bulkWrite(entries, new BulkWriteOptions().ordered(false));
+            writes.add(durable -> concern(imports, durable).bulkWrite(entries,
+                    new BulkWriteOptions().ordered(false)));
         }
         if (document.changed()) {
-            saveDeal(document);
+            writes.add(durable -> saveDeal(document));
+        }
+        // only the last write waits for the disk, and that makes the ones before it durable too
+        for (int i = 0; i < writes.size(); i++) {
+            writes.get(i).run(i == writes.size() - 1);
         }
         document.notes().saved(written);
+    }
+
+    /** One write of a save; only the last of them is {@code durable}. */
+    private interface Write {
+        void run(boolean durable);
+    }
+
+    private static void addBulk(List<Write> writes, MongoCollection<Document> collection,
+                                List<WriteModel<Document>> models) {
+        if (!models.isEmpty()) {
+            writes.add(durable -> bulk(concern(collection, durable), models));
+        }
+    }
+
+    private static MongoCollection<Document> concern(MongoCollection<Document> collection, boolean durable) {
+        return durable ? collection : Durability.deferred(collection);
     }
 
     private void saveDeal(SharedDealDocument document) {

@@ -21,6 +21,7 @@ public final class SharedDealDocument {
     private long parked;
     private long loadedParked;
     private long publishedUpTo = -1;
+    private LastSave lastSave;
     private final java.util.List<Runnable> afterSave = new java.util.ArrayList<>();
     private final java.util.List<com.dealbridge.shareddeal.domain.SharedDealEvent> applied =
             new java.util.ArrayList<>();
@@ -47,7 +48,13 @@ public final class SharedDealDocument {
         this.deal = deal;
     }
 
+    /** Before a save: nothing of the deal document written by it yet. */
+    void saving() {
+        this.lastSave = null;
+    }
+
     void saved(long newVersion) {
+        this.lastSave = new LastSave(stored ? loadedFacts : null, loadedLocalDealId);
         this.stored = true;
         this.version = newVersion;
         this.loadedFacts = deal.facts().state();
@@ -148,6 +155,22 @@ public final class SharedDealDocument {
         java.util.List<Runnable> drained = java.util.List.copyOf(afterSave);
         afterSave.clear();
         return drained;
+    }
+
+    /**
+     * Whether the last save of this document changed what {@code view} shows of the deal, or linked it to a local
+     * deal, or stored it for the first time: lets a listener skip work when, say, only a note was added.
+     */
+    public boolean lastSaveChanged(java.util.function.Function<DealFacts.State, ?> view) {
+        if (lastSave == null) {
+            return false;
+        }
+        return lastSave.facts() == null || !java.util.Objects.equals(lastSave.localDealId(), localDealId)
+                || !java.util.Objects.equals(view.apply(lastSave.facts()), view.apply(loadedFacts));
+    }
+
+    /** What the deal document held before its last save (null facts: it was new). */
+    private record LastSave(DealFacts.State facts, String localDealId) {
     }
 
     void publishedUpTo(long publishedUpTo) {

@@ -45,9 +45,11 @@ public class ChangeLog {
     }
 
     private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> deferred;
 
     public ChangeLog(MongoOperations mongo) {
         this.entries = mongo.getCollection(COLLECTION);
+        this.deferred = Durability.deferred(entries);
         entries.createIndex(Indexes.ascending("aggregateId", "hlcWall", "hlcCounter", "origin"));
         entries.createIndex(Indexes.ascending("published"),
                 new IndexOptions().partialFilterExpression(Filters.eq("published", false)));
@@ -56,14 +58,16 @@ public class ChangeLog {
     }
 
     /**
-     * Appends this side's events in order; they are the outbox until {@link #markPublished}.
+     * Appends this side's events in order; they are the outbox until {@link #markPublished}. The insert does not
+     * wait for the disk ({@link Durability}): the caller's unit of work must end with a durable write (its
+     * projections' save) before it acknowledges anything.
      *
      * @throws SequenceTakenException another writer holds one of the places; the entries before it are in
      */
     public void appendOwn(List<LogEntry> batch) {
         List<Document> documents = batch.stream().map(entry -> document(entry, true, false)).toList();
         try {
-            entries.insertMany(documents, new InsertManyOptions().ordered(true));
+            deferred.insertMany(documents, new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException e) {
             BulkWriteError first = e.getWriteErrors().get(0);
             if (ErrorCategory.fromErrorCode(first.getCode()) == ErrorCategory.DUPLICATE_KEY) {
@@ -154,10 +158,13 @@ public class ChangeLog {
         return entries.countDocuments(Filters.eq("published", false));
     }
 
-    /** Marks entries published in one write. */
+    /**
+     * Marks entries published in one write, without waiting for the disk: a mark lost in a crash only makes the
+     * relay send an entry again, which the receiver drops as a duplicate.
+     */
     public void markPublished(Collection<String> ids) {
         if (!ids.isEmpty()) {
-            entries.updateMany(Filters.in("_id", ids), Updates.set("published", true));
+            deferred.updateMany(Filters.in("_id", ids), Updates.set("published", true));
         }
     }
 

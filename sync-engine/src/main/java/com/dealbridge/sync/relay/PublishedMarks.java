@@ -1,5 +1,6 @@
 package com.dealbridge.sync.relay;
 
+import com.dealbridge.sync.log.Durability;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
@@ -26,7 +27,8 @@ public class PublishedMarks {
     private final MongoCollection<Document> marks;
 
     public PublishedMarks(MongoOperations mongo) {
-        this.marks = mongo.getCollection(COLLECTION);
+        // a mark lost in a crash only makes the relay send entries again, which receivers drop as duplicates
+        this.marks = Durability.deferred(mongo.getCollection(COLLECTION));
     }
 
     /** Raises the marks in one write (a mark never goes down, whatever order acknowledgements come in). */

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The sync benchmark, in one command: builds what it needs (tests skipped), then starts Kafka, the two embedded
+# stores and SMTP on free ports, each service in its own JVM (-Xmx256m), and runs every scenario.
+#   ./benchmarks/run.sh                 the full run (about 8 minutes on 2 cores)
+#   ./benchmarks/run.sh --quick         shorter phases, smaller deals (about 2 minutes): a smoke test
+#   ./benchmarks/run.sh --help          the options
+#   ./benchmarks/run.sh --only=one-side,catch-up   some scenarios only (low-rate one-side both-ways same-deal
+#                                       deal-size big-deal catch-up); --seconds=N --writers=N ... change sizes
+# BENCH_JVM_OPTS and BENCH_SERVICE_JVM_OPTS add JVM options to the benchmark JVM and to each service ({service} is its name).
+# Figures go to the console and, as JSON, to benchmarks/target/benchmark-<time>.json.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+for arg in "$@"; do
+  if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
+    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit 0
+  fi
+done
+mvn -B -q -o install -DskipTests -pl benchmarks -am 2>/dev/null || mvn -B -q install -DskipTests -pl benchmarks -am
+mvn -B -q -o dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt 2>/dev/null \
+  || mvn -B -q dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt
+classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+exec java ${BENCH_JVM_OPTS:-} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xmx1g -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro \
+  -cp "$classpath" com.dealbridge.bench.Benchmark "$@"
