@@ -3,6 +3,7 @@ package com.dealbridge.bench;
 import com.dealbridge.local.EmbeddedMongo;
 import com.dealbridge.local.KafkaBroker;
 import com.dealbridge.local.MailCatcher;
+import com.dealbridge.local.ServiceJvm;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -37,6 +38,8 @@ public final class Benchmark {
 
     private static final String NOTE = "Customer asked for SSO and audit logs before the pilot; legal review of the "
             + "DPA is scheduled, pricing for 250 seats was sent. Next: security questionnaire and a call with IT. ";
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final Options options;
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -112,12 +115,12 @@ public final class Benchmark {
              EmbeddedMongo partnerStore = EmbeddedMongo.start(work.resolve("partner-mongo"), ports[2]);
              EmbeddedMongo crmStore = EmbeddedMongo.start(work.resolve("crm-mongo"), ports[3]);
              MailCatcher mail = MailCatcher.start(work.resolve("mail"), ports[4])) {
-            ServiceProcess partner = ServiceProcess.partner(ports[5], kafka.bootstrapServers(),
+            ServiceJvm partner = Services.partner(ports[5], kafka.bootstrapServers(),
                     partnerStore.uri("partner"), mail.port(), logs);
-            ServiceProcess crm = ServiceProcess.crm(ports[6], kafka.bootstrapServers(), crmStore.uri("crm"), logs);
+            ServiceJvm crm = Services.crm(ports[6], kafka.bootstrapServers(), crmStore.uri("crm"), logs);
             say("starting partner-service and crm-service, each in its own JVM (-Xmx256m)");
-            partner.start();
-            crm.start();
+            partner.start(START_TIMEOUT);
+            crm.start(START_TIMEOUT);
             partnerApi = new Http(partner.baseUrl());
             crmApi = new Http(crm.baseUrl());
             results.put("options", options);
@@ -161,11 +164,11 @@ public final class Benchmark {
 
     private void seed() throws Exception {
         say("seeding: a partner, a rep, " + options.deals() + " shared deals");
-        String partnerId = partnerApi.post("/admin/partners", ServiceProcess.ADMIN_TOKEN,
+        String partnerId = partnerApi.post("/admin/partners", Services.ADMIN_TOKEN,
                 Map.of("name", "Bench Partners", "capacityLimit", 1_000_000)).ok().get("id").asString();
-        partnerToken = partnerApi.post("/admin/partners/" + partnerId + "/users", ServiceProcess.ADMIN_TOKEN,
+        partnerToken = partnerApi.post("/admin/partners/" + partnerId + "/users", Services.ADMIN_TOKEN,
                 Map.of("name", "Bea Bench", "email", "bea@bench.example")).ok().get("token").asString();
-        repToken = crmApi.post("/admin/sales-reps", ServiceProcess.ADMIN_TOKEN,
+        repToken = crmApi.post("/admin/sales-reps", Services.ADMIN_TOKEN,
                 Map.of("name", "Rae Rep", "email", "rae@vendor.example")).ok().get("token").asString();
         String contactId = partnerApi.post("/api/contacts", partnerToken, Map.of("firstName", "Cy", "lastName",
                 "Customer", "email", "cy@customer.example")).ok().get("id").asString();
@@ -316,14 +319,14 @@ public final class Benchmark {
     }
 
     /** The CRM stopped while the partner writes a backlog; then started: how fast it catches up. */
-    private void catchUp(ServiceProcess crm) throws Exception {
+    private void catchUp(ServiceJvm crm) throws Exception {
         say("catch-up: crm-service stopped, " + options.backlog() + " notes written meanwhile, then started");
         crm.stop();
         AtomicInteger next = new AtomicInteger();
         parallel(options.writers(), options.backlog(), i -> partnerApi.post(notes(deals.get(
                 next.getAndIncrement() % deals.size())), partnerToken, Map.of("body", NOTE)).ok());
         long start = System.nanoTime();
-        crm.start();
+        crm.start(START_TIMEOUT);
         long up = System.nanoTime();
         long done = awaitApplied(crmApi, options.backlog(), Duration.ofMinutes(10));
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -431,7 +434,7 @@ public final class Benchmark {
     /** The inbox's applied counter of a service (its Prometheus endpoint). */
     private static long applied(Http api) {
         double total = 0;
-        for (String line : api.text("/actuator/prometheus", ServiceProcess.ADMIN_TOKEN).split("\n")) {
+        for (String line : api.text("/actuator/prometheus", Services.ADMIN_TOKEN).split("\n")) {
             if (line.startsWith("dealbridge_inbox_applied_total")) {
                 total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
@@ -456,7 +459,7 @@ public final class Benchmark {
             Thread.sleep(20);
         }
         String metrics = String.join("\n", java.util.Arrays.stream(api.text("/actuator/prometheus",
-                ServiceProcess.ADMIN_TOKEN).split("\n")).filter(line -> line.startsWith("dealbridge")).toList());
+                Services.ADMIN_TOKEN).split("\n")).filter(line -> line.startsWith("dealbridge")).toList());
         throw new IllegalStateException("applied " + applied(api) + " of " + expected + " events within " + timeout
                 + "; its metrics:\n" + metrics);
     }
@@ -476,7 +479,7 @@ public final class Benchmark {
         return "/api/shared-deals/" + deal + "/shared-notes";
     }
 
-    private static Map<String, Long> rss(ServiceProcess service) throws IOException {
+    private static Map<String, Long> rss(ServiceJvm service) throws IOException {
         long[] rss = service.rssMiB();
         return Map.of("now", rss[0], "peak", rss[1]);
     }

@@ -36,6 +36,7 @@ public final class DealbridgeSystem implements AutoCloseable {
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
     private ConfigurableApplicationContext partner;
     private ConfigurableApplicationContext crm;
+    private final List<ConfigurableApplicationContext> moreInstances = new java.util.ArrayList<>();
 
     private DealbridgeSystem(Map<String, String> extraProperties) {
         this.extraProperties.putAll(extraProperties);
@@ -62,6 +63,13 @@ public final class DealbridgeSystem implements AutoCloseable {
         return system;
     }
 
+    /** The broker, both stores and crm-service only: a test runs the partner side its own way. */
+    public static DealbridgeSystem startCrmOnly(Map<String, String> extraProperties) {
+        DealbridgeSystem system = new DealbridgeSystem(extraProperties);
+        system.startCrm();
+        return system;
+    }
+
     public void startPartner() {
         partner = run(PartnerServiceApplication.builder(), partnerMongo, "partner", PARTNER_ADMIN);
     }
@@ -69,6 +77,21 @@ public final class DealbridgeSystem implements AutoCloseable {
     public void stopPartner() {
         partner.close();
         partner = null;
+    }
+
+    /** Another instance of partner-service on the same store and consumer group, as a scaled-out deployment. */
+    public ApiClient startAnotherPartner() {
+        ConfigurableApplicationContext instance = run(PartnerServiceApplication.builder(), partnerMongo, "partner",
+                PARTNER_ADMIN);
+        moreInstances.add(instance);
+        return client(instance, "partner-service");
+    }
+
+    /** Another instance of crm-service on the same store and consumer group. */
+    public ApiClient startAnotherCrm() {
+        ConfigurableApplicationContext instance = run(CrmServiceApplication.builder(), crmMongo, "crm", CRM_ADMIN);
+        moreInstances.add(instance);
+        return client(instance, "crm-service");
     }
 
     public void startCrm() {
@@ -116,6 +139,10 @@ public final class DealbridgeSystem implements AutoCloseable {
 
     public String brokers() {
         return broker.getBrokersAsString();
+    }
+
+    public int smtpPort() {
+        return smtp.getSmtp().getPort();
     }
 
     public String partnerMongoUri() {
@@ -176,6 +203,7 @@ public final class DealbridgeSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        moreInstances.forEach(ConfigurableApplicationContext::close);
         if (partner != null) {
             partner.close();
         }

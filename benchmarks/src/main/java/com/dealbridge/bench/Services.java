@@ -1,0 +1,50 @@
+package com.dealbridge.bench;
+
+import com.dealbridge.local.ServiceJvm;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two services as the benchmark runs them: each in its own JVM, on the stores and broker it started. */
+final class Services {
+
+    static final String ADMIN_TOKEN = "bench-admin";
+
+    private Services() {
+    }
+
+    static ServiceJvm partner(int port, String kafka, String mongoUri, int smtpPort, Path logDir) {
+        List<String> args = common(kafka, mongoUri);
+        args.add("--spring.mail.host=127.0.0.1");
+        args.add("--spring.mail.port=" + smtpPort);
+        return new ServiceJvm("partner-service", "com.dealbridge.partner.PartnerServiceApplication", port,
+                jvmOptions("partner-service"), args, logDir.resolve("partner-service.log"));
+    }
+
+    static ServiceJvm crm(int port, String kafka, String mongoUri, Path logDir) {
+        return new ServiceJvm("crm-service", "com.dealbridge.crm.CrmServiceApplication", port,
+                jvmOptions("crm-service"), common(kafka, mongoUri), logDir.resolve("crm-service.log"));
+    }
+
+    /** The services' default options, and BENCH_SERVICE_JVM_OPTS ({service} replaced by the service's name). */
+    private static List<String> jvmOptions(String name) {
+        List<String> options = new ArrayList<>(ServiceJvm.DEFAULT_OPTIONS);
+        // e.g. BENCH_SERVICE_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr" profiles the services
+        String extra = System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTS", "").strip().replace("{service}", name);
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
+
+    private static List<String> common(String kafka, String mongoUri) {
+        List<String> args = new ArrayList<>();
+        args.add("--spring.kafka.bootstrap-servers=" + kafka);
+        args.add("--spring.mongodb.uri=" + mongoUri);
+        args.add("--dealbridge.mongodb.embedded.enabled=false");
+        args.add("--dealbridge.security.admin-token=" + ADMIN_TOKEN);
+        args.add("--spring.main.banner-mode=off");
+        args.add("--logging.level.root=WARN");
+        return args;
+    }
+}

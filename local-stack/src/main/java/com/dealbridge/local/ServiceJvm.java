@@ -1,0 +1,122 @@
+package com.dealbridge.local;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One service in a JVM of its own, on this JVM's classpath, as it would run alone next to Kafka and MongoDB: for the
+ * benchmark (its memory is its own) and for tests that kill a service with {@code kill -9}.
+ */
+public final class ServiceJvm {
+
+    /** What every service JVM gets: the heap and collector the figures are quoted for, and Avro's trust list. */
+    public static final List<String> DEFAULT_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro");
+
+    private final String name;
+    private final String mainClass;
+    private final int port;
+    private final List<String> jvmOptions;
+    private final List<String> args;
+    private final Path log;
+    private Process process;
+
+    /**
+     * @param args Spring arguments ({@code --key=value}); {@code --server.port} and {@code --server.address} are
+     *             added
+     */
+    public ServiceJvm(String name, String mainClass, int port, List<String> jvmOptions, List<String> args,
+                      Path log) {
+        this.name = name;
+        this.mainClass = mainClass;
+        this.port = port;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
+        all.addAll(args);
+        this.args = List.copyOf(all);
+        this.log = log;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Starts the JVM (its output appended to the log file) and waits until the service reports UP. */
+    public void start(Duration timeout) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        HealthProbe probe = new HealthProbe(HttpClient.newHttpClient(), JsonMapper.builder().build());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if ("UP".equals(probe.awaitUp(Map.of(name, baseUrl()), Duration.ZERO).get(name))) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + name + " starts", e);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " did not come up within " + timeout + "; see " + log);
+    }
+
+    /** A graceful stop, as a deployment does it (SIGTERM). */
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush, nothing in flight finished. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Resident memory now and at its peak, from /proc, in MiB. */
+    public long[] rssMiB() throws IOException {
+        long current = 0;
+        long peak = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                current = kib(line) / 1024;
+            } else if (line.startsWith("VmHWM:")) {
+                peak = kib(line) / 1024;
+            }
+        }
+        return new long[] {current, peak};
+    }
+
+    private static long kib(String line) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+    }
+}
