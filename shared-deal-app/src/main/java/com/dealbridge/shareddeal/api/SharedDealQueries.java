@@ -1,5 +1,7 @@
 package com.dealbridge.shareddeal.api;
 
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.BadRequestException;
 import com.dealbridge.shareddeal.domain.DealStatus;

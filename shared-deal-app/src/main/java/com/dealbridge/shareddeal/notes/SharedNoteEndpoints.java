@@ -1,7 +1,7 @@
 package com.dealbridge.shareddeal.notes;
 
-import com.dealbridge.shareddeal.api.ListResponse;
-import com.dealbridge.shareddeal.api.Paging;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.shareddeal.domain.NoteAttachment;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,4 @@
-package com.dealbridge.shareddeal.api;
-
-import com.dealbridge.kit.web.BadRequestException;
+package com.dealbridge.kit.web;
 
 /**
  * Which part of a list a request asks for: {@code page} (from 0) of {@code size} items. Every list of the API is

@@ -1,4 +1,4 @@
-package com.dealbridge.shareddeal.api;
+package com.dealbridge.kit.web;
 
 import java.util.List;
 
