@@ -36,6 +36,7 @@ final class SnapshotCodec {
                 .setParts(snapshot.parts())
                 .setFacts(facts)
                 .setActivity(snapshot.activity().stream().map(SnapshotCodec::activity).toList())
+                .setReceivedUpTo(snapshot.receivedUpTo())
                 .build();
     }
 
@@ -51,8 +52,11 @@ final class SnapshotCodec {
         if (snapshot.getPart() < 1 || snapshot.getPart() > snapshot.getParts()) {
             throw new InvalidEventException("snapshot part " + snapshot.getPart() + " of " + snapshot.getParts());
         }
+        if (snapshot.getReceivedUpTo() < 0) {
+            throw new InvalidEventException("snapshot receivedUpTo " + snapshot.getReceivedUpTo() + " is negative");
+        }
         return new SharedDealSnapshot(header(snapshot.getMetadata()), snapshot.getPart(), snapshot.getParts(), facts,
-                snapshot.getActivity().stream().map(SnapshotCodec::activity).toList(), 0);
+                snapshot.getActivity().stream().map(SnapshotCodec::activity).toList(), snapshot.getReceivedUpTo());
     }
 
     private static com.dealbridge.contracts.avro.ActivityRecord activity(ActivityEntry entry) {

@@ -6,6 +6,7 @@ import com.dealbridge.contracts.golden.GoldenSample;
 import com.dealbridge.contracts.golden.GoldenSamples;
 import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,17 @@ class EventCodecContractTest {
             SharedDealEvent event = codec.toDomain(AvroCodec.decode(sample.bytes()));
             assertThat(codec.encode(event)).as(sample.recordName() + " v" + sample.version())
                     .isEqualTo(sample.bytes());
+        }
+    }
+
+    @Test
+    void aSnapshotCarriesHowFarItsSenderHadReceivedAndAnOlderOneReadsAsUnknown() {
+        List<GoldenSample> snapshots = sharedDealSamples().stream()
+                .filter(sample -> sample.recordName().equals("SharedDealSnapshot")).toList();
+        assertThat(snapshots).extracting(GoldenSample::version).contains(1, 2);
+        for (GoldenSample sample : snapshots) {
+            SharedDealSnapshot snapshot = (SharedDealSnapshot) codec.toDomain(AvroCodec.decode(sample.bytes()));
+            assertThat(snapshot.receivedUpTo()).as("v" + sample.version()).isEqualTo(sample.version() == 1 ? 0 : 4);
         }
     }
 

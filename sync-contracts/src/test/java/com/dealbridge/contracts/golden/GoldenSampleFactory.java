@@ -76,6 +76,7 @@ final class GoldenSampleFactory {
                         .setHlc(new Hlc(Instant.parse("2026-12-01T10:00:00.000Z").toEpochMilli(), 0))
                         .setDetails(noteDetails())
                         .build()))
+                .setReceivedUpTo(4)
                 .build();
     }
 
