@@ -1,5 +1,6 @@
 package com.dealbridge.crm.deal;
 
+import com.dealbridge.kit.money.Money;
 import com.dealbridge.kit.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;

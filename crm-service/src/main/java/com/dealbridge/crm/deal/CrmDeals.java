@@ -1,6 +1,7 @@
 package com.dealbridge.crm.deal;
 
 import com.dealbridge.crm.directory.Directory;
+import com.dealbridge.kit.money.Money;
 import com.dealbridge.kit.web.FieldError;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.domain.Stage;

@@ -1,5 +1,6 @@
 package com.dealbridge.crm.product;
 
+import com.dealbridge.kit.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,6 @@
 package com.dealbridge.crm.product;
 
+import com.dealbridge.kit.money.Money;
 import com.dealbridge.kit.web.ConflictException;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.api.ProductNames;
@@ -96,7 +97,7 @@ public class Products implements ProductNames {
         if (unitPrice.signum() < 0) {
             throw UnprocessableException.of("unitPrice", "must be greater than or equal to 0");
         }
-        if (unitPrice.stripTrailingZeros().scale() > Money.SCALE) {
+        if (!Money.hasValidScale(unitPrice)) {
             throw UnprocessableException.of("unitPrice", "must have at most " + Money.SCALE + " decimal places");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -1,5 +1,6 @@
 package com.dealbridge.partner.deal;
 
+import com.dealbridge.kit.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

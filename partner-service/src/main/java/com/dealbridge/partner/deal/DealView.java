@@ -1,5 +1,6 @@
 package com.dealbridge.partner.deal;
 
+import com.dealbridge.kit.money.Money;
 import com.dealbridge.shareddeal.domain.PersonRef;
 import java.time.Instant;
 import java.time.LocalDate;

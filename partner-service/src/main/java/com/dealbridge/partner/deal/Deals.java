@@ -1,5 +1,6 @@
 package com.dealbridge.partner.deal;
 
+import com.dealbridge.kit.money.Money;
 import com.dealbridge.kit.web.FieldError;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.directory.Directory;
