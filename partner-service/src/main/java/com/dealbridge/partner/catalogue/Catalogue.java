@@ -1,10 +1,12 @@
 package com.dealbridge.partner.catalogue;
 
+import com.dealbridge.kit.mongo.MongoIds;
+import com.dealbridge.kit.mongo.MongoPages;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.api.ProductNames;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
@@ -37,14 +39,7 @@ public class Catalogue implements ProductNames {
      * The ids the CRM never published. Retired products are known: they may stay in a deal's product interest.
      */
     public Set<String> unknown(Collection<String> productIds) {
-        Set<String> unknown = new LinkedHashSet<>(productIds);
-        if (unknown.isEmpty()) {
-            return unknown;
-        }
-        Query query = Query.query(Criteria.where("_id").in(unknown));
-        query.fields().include("_id");
-        mongo.find(query, Document.class, collection()).forEach(found -> unknown.remove(found.getString("_id")));
-        return unknown;
+        return MongoIds.unknown(mongo, CatalogueProductDocument.class, productIds, null);
     }
 
     /** Names by id for the known ones among {@code ids} (retired included), in one query. */
@@ -61,10 +56,10 @@ public class Catalogue implements ProductNames {
         return names;
     }
 
-    /** What the partner may choose from: the active products, by name. */
-    List<CatalogueProduct> offered() {
-        return mongo.find(Query.query(Criteria.where("active").is(true)).with(Sort.by("name", "_id")),
-                CatalogueProductDocument.class).stream().map(CatalogueProductDocument::toProduct).toList();
+    /** One page of what the partner may choose from: the active products, by name. */
+    ListResponse<CatalogueProduct> offered(Paging paging) {
+        return MongoPages.find(mongo, Query.query(Criteria.where("active").is(true)), Sort.by("name", "_id"),
+                CatalogueProductDocument.class, paging).map(CatalogueProductDocument::toProduct);
     }
 
     /**

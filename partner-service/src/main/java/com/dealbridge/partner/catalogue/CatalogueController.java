@@ -1,8 +1,9 @@
 package com.dealbridge.partner.catalogue;
 
-import java.util.List;
-import java.util.Map;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The products a partner can choose from (as received from the CRM). */
@@ -23,9 +24,10 @@ class CatalogueController {
         this.catalogue = catalogue;
     }
 
+    /** The active products by name; {@code page} (from 0) of {@code size} (default 100, at most 500). */
     @GetMapping("/api/products")
-    Map<String, Object> products() {
-        List<ProductView> items = catalogue.offered().stream().map(ProductView::of).toList();
-        return Map.of("items", items, "total", items.size());
+    ListResponse<ProductView> products(@RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return catalogue.offered(Paging.of(page, size)).map(ProductView::of);
     }
 }

@@ -1,9 +1,9 @@
 package com.dealbridge.partner.deal;
 
 import com.dealbridge.kit.security.Caller;
-import com.dealbridge.kit.web.BadRequestException;
+import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.NotFoundException;
-import com.dealbridge.shareddeal.store.SharedDealDocument;
+import com.dealbridge.kit.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,10 +40,12 @@ class DealController {
 
     private final Deals deals;
     private final DealRegistrations registrations;
+    private final DealListing listing;
 
-    DealController(Deals deals, DealRegistrations registrations) {
+    DealController(Deals deals, DealRegistrations registrations, DealListing listing) {
         this.deals = deals;
         this.registrations = registrations;
+        this.listing = listing;
     }
 
     @PostMapping
@@ -64,23 +65,12 @@ class DealController {
 
     /**
      * All deals, newest first; {@code activeDealRegistrations=1} only those with an active registration (the
-     * tracking view), {@code =0} only those without.
+     * tracking view), {@code =0} only those without; {@code page} (from 0) of {@code size} (default 100, at most 500).
      */
     @GetMapping
-    Map<String, Object> list(Caller caller, @RequestParam(required = false) Integer activeDealRegistrations) {
-        List<DealView> items;
-        if (activeDealRegistrations == null) {
-            items = registrations.views(deals.list(caller.partnerId()));
-        } else if (activeDealRegistrations == 1) {
-            List<SharedDealDocument> active = registrations.active(caller.partnerId());
-            List<Deal> registered = deals.findAll(caller.partnerId(), DealRegistrations.localDealIds(active));
-            items = DealRegistrations.views(registered, active);
-        } else if (activeDealRegistrations == 0) {
-            List<SharedDealDocument> active = registrations.active(caller.partnerId());
-            items = registrations.views(deals.listExcept(caller.partnerId(), DealRegistrations.localDealIds(active)));
-        } else {
-            throw new BadRequestException("activeDealRegistrations must be 0 or 1, was " + activeDealRegistrations);
-        }
-        return Map.of("items", items, "total", items.size());
+    ListResponse<DealView> list(Caller caller, @RequestParam(required = false) Integer activeDealRegistrations,
+                                @RequestParam(required = false) Integer page,
+                                @RequestParam(required = false) Integer size) {
+        return listing.list(caller.partnerId(), activeDealRegistrations, Paging.of(page, size));
     }
 }

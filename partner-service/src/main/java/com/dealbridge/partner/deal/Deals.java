@@ -1,7 +1,10 @@
 package com.dealbridge.partner.deal;
 
 import com.dealbridge.kit.money.Money;
+import com.dealbridge.kit.mongo.MongoPages;
 import com.dealbridge.kit.web.FieldError;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.directory.Directory;
 import java.math.BigDecimal;
@@ -102,25 +105,28 @@ public class Deals {
         mongo.updateFirst(olderMirror, update, DealDocument.class);
     }
 
-    /** This partner's deals among {@code dealIds}, newest first, in one query. */
-    public List<Deal> findAll(String partnerId, Collection<String> dealIds) {
-        if (dealIds.isEmpty()) {
-            return List.of();
-        }
-        return find(Criteria.where("partnerId").is(partnerId).and("_id").in(dealIds));
+    /** One page of the partner's deals, newest first. */
+    ListResponse<Deal> page(String partnerId, Paging paging) {
+        return page(ofPartner(partnerId), paging);
     }
 
-    List<Deal> list(String partnerId) {
-        return find(Criteria.where("partnerId").is(partnerId));
+    /** One page of the partner's deals among {@code dealIds}, newest first. */
+    ListResponse<Deal> pageOf(String partnerId, Collection<String> dealIds, Paging paging) {
+        return page(ofPartner(partnerId).and("_id").in(dealIds), paging);
     }
 
-    List<Deal> listExcept(String partnerId, Collection<String> excludedIds) {
-        return find(Criteria.where("partnerId").is(partnerId).and("_id").nin(excludedIds));
+    /** One page of the partner's deals except {@code excludedIds}, newest first. */
+    ListResponse<Deal> pageExcept(String partnerId, Collection<String> excludedIds, Paging paging) {
+        return page(ofPartner(partnerId).and("_id").nin(excludedIds), paging);
     }
 
-    private List<Deal> find(Criteria criteria) {
-        return mongo.find(Query.query(criteria).with(NEWEST_FIRST), DealDocument.class).stream()
-                .map(DealDocument::toDeal).toList();
+    private ListResponse<Deal> page(Criteria criteria, Paging paging) {
+        return MongoPages.find(mongo, Query.query(criteria), NEWEST_FIRST, DealDocument.class, paging)
+                .map(DealDocument::toDeal);
+    }
+
+    private static Criteria ofPartner(String partnerId) {
+        return Criteria.where("partnerId").is(partnerId);
     }
 
     /** Checks what Bean Validation checks at the HTTP edge again, because other features create deals too. */

@@ -1,17 +1,19 @@
 package com.dealbridge.partner.directory;
 
+import com.dealbridge.kit.directory.DirectoryOrder;
+import com.dealbridge.kit.directory.NewCompany;
+import com.dealbridge.kit.directory.NewContact;
+import com.dealbridge.kit.mongo.MongoIds;
+import com.dealbridge.kit.mongo.MongoPages;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,51 +44,44 @@ public class Directory {
 
     /** The ids that are not contacts of this partner, in one query (in the order given). */
     public Set<String> unknownContacts(String partnerId, Collection<String> contactIds) {
-        return unknown(partnerId, contactIds, ContactDocument.class);
+        return MongoIds.unknown(mongo, ContactDocument.class, contactIds, ofPartner(partnerId));
     }
 
     /** The ids that are not companies of this partner, in one query (in the order given). */
     public Set<String> unknownCompanies(String partnerId, Collection<String> companyIds) {
-        return unknown(partnerId, companyIds, CompanyDocument.class);
+        return MongoIds.unknown(mongo, CompanyDocument.class, companyIds, ofPartner(partnerId));
     }
 
-    Company addCompany(String partnerId, String name, String domain) {
-        CompanyDocument company = new CompanyDocument(UUID.randomUUID().toString(), partnerId, name.trim(),
-                domain.trim().toLowerCase(Locale.ROOT), now());
-        return mongo.insert(company).toCompany();
+    Company addCompany(String partnerId, NewCompany company) {
+        NewCompany normalized = company.normalized();
+        return mongo.insert(new CompanyDocument(UUID.randomUUID().toString(), partnerId, normalized.name(),
+                normalized.domain(), now())).toCompany();
     }
 
     /** @throws UnprocessableException when {@code companyId} is not a company of this partner */
-    Contact addContact(String partnerId, String firstName, String lastName, String email, String companyId) {
-        if (companyId != null && company(partnerId, companyId).isEmpty()) {
+    Contact addContact(String partnerId, NewContact contact) {
+        if (contact.companyId() != null && company(partnerId, contact.companyId()).isEmpty()) {
             throw UnprocessableException.of("companyId", "is not a company of your partner account");
         }
-        ContactDocument contact = new ContactDocument(UUID.randomUUID().toString(), partnerId, firstName.trim(),
-                lastName.trim(), email.trim(), companyId, now());
-        return mongo.insert(contact).toContact();
+        NewContact normalized = contact.normalized();
+        return mongo.insert(new ContactDocument(UUID.randomUUID().toString(), partnerId, normalized.firstName(),
+                normalized.lastName(), normalized.email(), normalized.companyId(), now())).toContact();
     }
 
-    List<Company> companies(String partnerId) {
-        return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId)).with(Sort.by("name", "_id")),
-                CompanyDocument.class).stream().map(CompanyDocument::toCompany).toList();
+    /** One page of the partner's companies, by name. */
+    ListResponse<Company> companies(String partnerId, Paging paging) {
+        return MongoPages.find(mongo, Query.query(ofPartner(partnerId)), DirectoryOrder.COMPANIES,
+                CompanyDocument.class, paging).map(CompanyDocument::toCompany);
     }
 
-    List<Contact> contacts(String partnerId) {
-        return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId))
-                        .with(Sort.by("lastName", "firstName", "_id")), ContactDocument.class)
-                .stream().map(ContactDocument::toContact).toList();
+    /** One page of the partner's contacts, by last and first name. */
+    ListResponse<Contact> contacts(String partnerId, Paging paging) {
+        return MongoPages.find(mongo, Query.query(ofPartner(partnerId)), DirectoryOrder.CONTACTS,
+                ContactDocument.class, paging).map(ContactDocument::toContact);
     }
 
-    private Set<String> unknown(String partnerId, Collection<String> ids, Class<?> type) {
-        Set<String> unknown = new LinkedHashSet<>(ids);
-        if (unknown.isEmpty()) {
-            return unknown;
-        }
-        Query query = Query.query(Criteria.where("_id").in(unknown).and("partnerId").is(partnerId));
-        query.fields().include("_id");
-        mongo.find(query, Document.class, mongo.getCollectionName(type))
-                .forEach(found -> unknown.remove(found.getString("_id")));
-        return unknown;
+    private static Criteria ofPartner(String partnerId) {
+        return Criteria.where("partnerId").is(partnerId);
     }
 
     private static Query owned(String partnerId, String id) {

@@ -1,13 +1,15 @@
 package com.dealbridge.partner.note;
 
 import com.dealbridge.kit.security.Caller;
-import java.util.List;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,9 +20,6 @@ class PrivateNoteController {
 
     /** Validated by {@link PrivateNotes}, which owns the rules, rather than by Bean Validation here. */
     record NoteRequest(String body) {
-    }
-
-    record NoteList(List<PrivateNoteView> items, int total) {
     }
 
     private final PrivateNotes notes;
@@ -35,10 +34,11 @@ class PrivateNoteController {
         return PrivateNoteView.of(notes.add(caller, dealId, request.body()));
     }
 
-    /** Oldest first. */
+    /** Oldest first; {@code page} (from 0) of {@code size} (default 100, at most 500). */
     @GetMapping
-    NoteList list(Caller caller, @PathVariable String dealId) {
-        List<PrivateNoteView> items = notes.list(caller, dealId).stream().map(PrivateNoteView::of).toList();
-        return new NoteList(items, items.size());
+    ListResponse<PrivateNoteView> list(Caller caller, @PathVariable String dealId,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return notes.list(caller, dealId, Paging.of(page, size)).map(PrivateNoteView::of);
     }
 }

@@ -1,12 +1,14 @@
 package com.dealbridge.partner.note;
 
+import com.dealbridge.kit.mongo.MongoPages;
 import com.dealbridge.kit.security.Caller;
+import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.deal.Deal;
 import com.dealbridge.partner.deal.Deals;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -50,12 +52,15 @@ class PrivateNotes {
         return mongo.insert(note);
     }
 
-    /** Oldest first. @throws NotFoundException the deal is not one of the caller's partner's deals */
-    List<PrivateNoteDocument> list(Caller caller, String dealId) {
+    /**
+     * One page of the deal's notes, oldest first.
+     *
+     * @throws NotFoundException the deal is not one of the caller's partner's deals
+     */
+    ListResponse<PrivateNoteDocument> list(Caller caller, String dealId, Paging paging) {
         Deal deal = dealOf(caller, dealId);
-        Query query = Query.query(Criteria.where("partnerId").is(deal.partnerId()).and("dealId").is(deal.id()))
-                .with(OLDEST_FIRST);
-        return mongo.find(query, PrivateNoteDocument.class);
+        Query ofDeal = Query.query(Criteria.where("partnerId").is(deal.partnerId()).and("dealId").is(deal.id()));
+        return MongoPages.find(mongo, ofDeal, OLDEST_FIRST, PrivateNoteDocument.class, paging);
     }
 
     /** A caller without a partner finds no deal (as on the deal endpoints), so another partner's deal is a 404. */

@@ -8,6 +8,7 @@ import com.dealbridge.contracts.avro.ProductChanged;
 import com.dealbridge.contracts.serde.AvroSerializer;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.PagingAssertions;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.TestPartners;
 import java.time.Duration;
@@ -83,8 +84,36 @@ class CatalogueIntegrationTest {
         assertThat(catalogue.unknown(List.of(starter, growth, "never-published"))).containsExactly("never-published");
     }
 
+    @Test
+    void catalogueIsPagedByNameWithItsTotal() throws Exception {
+        // '!' sorts before the letters and digits other tests' products start with, so these three come first.
+        String tag = "!" + UUID.randomUUID();
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+            send(producer, product(ids.get(2), tag + " C", "3.00", true, 1));
+            send(producer, product(ids.get(0), tag + " A", "1.00", true, 1));
+            send(producer, product(ids.get(1), tag + " B", "2.00", true, 1));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> offered().keySet().containsAll(ids));
+
+        ApiResponse first = api.get("/api/products?size=2&page=0", token);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(PagingAssertions.ids(first)).containsExactly(ids.get(0), ids.get(1));
+        long total = first.node("/total").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(first.node("/page").asInt()).isZero();
+        assertThat(first.node("/size").asInt()).isEqualTo(2);
+        ApiResponse second = api.get("/api/products?size=2&page=1", token);
+        assertThat(PagingAssertions.ids(second).get(0)).isEqualTo(ids.get(2));
+        assertThat(second.size("/items")).isEqualTo((int) Math.min(2, total - 2));
+        assertThat(second.node("/total").asLong()).isEqualTo(total);
+
+        PagingAssertions.refusesBadPaging(api, "/api/products", token);
+    }
+
     private Map<String, JsonNode> offered() {
-        ApiResponse products = api.get("/api/products", token);
+        ApiResponse products = api.get("/api/products?size=500", token);
         assertThat(products.status()).as(products.toString()).isEqualTo(200);
         assertThat(products.node("/total").asInt()).isEqualTo(products.size("/items"));
         Map<String, JsonNode> byId = new HashMap<>();

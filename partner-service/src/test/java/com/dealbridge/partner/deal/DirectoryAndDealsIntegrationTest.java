@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.PagingAssertions;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.TestPartners;
 import com.dealbridge.partner.TestPartners.TestPartner;
@@ -16,6 +17,7 @@ import com.dealbridge.shareddeal.domain.Stage;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +176,111 @@ class DirectoryAndDealsIntegrationTest {
                 .isEqualTo(sharedDealId.value());
         assertThat(api.get("/api/deals?activeDealRegistrations=1", otherPartner.token()).node("/total").asInt())
                 .isZero();
+    }
+
+    @Test
+    void companiesArePagedByNameWithTheirTotal() {
+        for (String name : List.of("Charlie Corp", "Alpha Inc", "Bravo Ltd")) {
+            assertThat(api.post("/api/companies", partner.token(), Map.of("name", name,
+                    "domain", name.split(" ")[0].toLowerCase() + ".example")).status()).isEqualTo(201);
+        }
+
+        ApiResponse first = api.get("/api/companies?size=2", partner.token());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.node("/items").findValuesAsString("name")).containsExactly("Alpha Inc", "Bravo Ltd");
+        assertPage(first, 3, 0, 2);
+        ApiResponse second = api.get("/api/companies?size=2&page=1", partner.token());
+        assertThat(second.node("/items").findValuesAsString("name")).containsExactly("Charlie Corp");
+        assertPage(second, 3, 1, 2);
+        assertPage(api.get("/api/companies", partner.token()), 3, 0, 100);
+        assertThat(api.get("/api/companies?page=2&size=2", partner.token()).size("/items")).isZero();
+
+        PagingAssertions.refusesBadPaging(api, "/api/companies", partner.token());
+    }
+
+    @Test
+    void contactsArePagedByLastAndFirstNameWithTheirTotal() {
+        for (String[] name : List.of(new String[] {"Zoe", "Adams"}, new String[] {"Amy", "Baker"},
+                new String[] {"Ann", "Adams"})) {
+            assertThat(api.post("/api/contacts", partner.token(), Map.of("firstName", name[0],
+                    "lastName", name[1], "email", name[0].toLowerCase() + "@contacts.example")).status())
+                    .isEqualTo(201);
+        }
+
+        ApiResponse first = api.get("/api/contacts?size=2&page=0", partner.token());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.node("/items").findValuesAsString("firstName")).containsExactly("Ann", "Zoe");
+        assertPage(first, 3, 0, 2);
+        ApiResponse second = api.get("/api/contacts?size=2&page=1", partner.token());
+        assertThat(second.node("/items").findValuesAsString("firstName")).containsExactly("Amy");
+        assertPage(second, 3, 1, 2);
+        assertThat(api.get("/api/contacts", otherPartner.token()).node("/total").asInt()).isZero();
+
+        PagingAssertions.refusesBadPaging(api, "/api/contacts", partner.token());
+    }
+
+    @Test
+    void dealsArePagedNewestFirstWithTheirTotal() {
+        List<String> created = List.of(createDeal("First deal"), createDeal("Second deal"), createDeal("Third deal"));
+
+        ApiResponse first = api.get("/api/deals?size=2&page=0", partner.token());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertPage(first, 3, 0, 2);
+        ApiResponse second = api.get("/api/deals?size=2&page=1", partner.token());
+        assertPage(second, 3, 1, 2);
+        assertThat(second.size("/items")).isEqualTo(1);
+        List<String> paged = new ArrayList<>(PagingAssertions.ids(first));
+        paged.addAll(PagingAssertions.ids(second));
+        assertThat(paged).as("each deal on exactly one page").containsExactlyInAnyOrderElementsOf(created);
+        assertThat(api.get("/api/deals?size=2&page=2", partner.token()).size("/items")).isZero();
+
+        PagingAssertions.refusesBadPaging(api, "/api/deals", partner.token());
+    }
+
+    @Test
+    void trackingViewAndItsOppositeArePagedWithTheirTotals() {
+        List<String> registered = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String dealId = createDeal("Registered deal " + i);
+            register(dealId, "Registered deal " + i);
+            registered.add(dealId);
+        }
+        String plain = createDeal("Plain deal");
+
+        ApiResponse first = api.get("/api/deals?activeDealRegistrations=1&size=2", partner.token());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertPage(first, 3, 0, 2);
+        ApiResponse second = api.get("/api/deals?activeDealRegistrations=1&size=2&page=1", partner.token());
+        assertPage(second, 3, 1, 2);
+        assertThat(second.size("/items")).isEqualTo(1);
+        assertThat(second.node("/items/0/activeDealRegistrations").asInt()).isEqualTo(1);
+        assertThat(second.json("/items/0/sharedDealId")).isNotNull();
+        List<String> paged = new ArrayList<>(PagingAssertions.ids(first));
+        paged.addAll(PagingAssertions.ids(second));
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(registered);
+
+        ApiResponse without = api.get("/api/deals?activeDealRegistrations=0&size=1", partner.token());
+        assertThat(PagingAssertions.ids(without)).containsExactly(plain);
+        assertPage(without, 1, 0, 1);
+        assertThat(api.get("/api/deals?activeDealRegistrations=0&size=1&page=1", partner.token()).size("/items"))
+                .isZero();
+
+        PagingAssertions.refusesBadPaging(api, "/api/deals?activeDealRegistrations=1", partner.token());
+        PagingAssertions.refusesBadPaging(api, "/api/deals?activeDealRegistrations=0", partner.token());
+    }
+
+    private void register(String dealId, String name) {
+        sharedDeals.register(new Registration(SharedDealId.random(), partner.id(), Origin.PARTNER, name,
+                new BigDecimal("100.00"), "USD", LocalDate.parse("2026-12-31"), Stage.APPOINTMENT_SCHEDULED,
+                "Intro", "Pain", "Next", null, List.of(), null, null, "DEAL"),
+                new Actor(ActorType.PARTNER_USER, partner.userId(), "Test user"), dealId);
+    }
+
+    private static void assertPage(ApiResponse list, long total, int page, int size) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.node("/total").asLong()).as("total").isEqualTo(total);
+        assertThat(list.node("/page").asInt()).as("page").isEqualTo(page);
+        assertThat(list.node("/size").asInt()).as("size").isEqualTo(size);
     }
 
     private String createDeal(String name) {

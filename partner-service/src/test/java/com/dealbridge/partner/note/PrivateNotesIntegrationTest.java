@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.PagingAssertions;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.TestPartners;
 import com.dealbridge.partner.TestPartners.TestPartner;
@@ -95,6 +96,31 @@ class PrivateNotesIntegrationTest {
         assertThat(otherDeal.status()).isEqualTo(200);
         assertThat(otherDeal.node("/total").asInt()).isZero();
         assertThat(otherDeal.size("/items")).isZero();
+    }
+
+    @Test
+    void notesArePagedOldestFirstWithTheirTotal() {
+        String dealId = createDeal(partner, "Paged notes");
+        List<String> added = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ApiResponse note = addNote(partner, dealId, "Paged note " + i);
+            assertThat(note.status()).as(note.toString()).isEqualTo(201);
+            added.add(note.json("/id"));
+        }
+
+        ApiResponse first = api.get(notesOf(dealId) + "?size=2", partner.token());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(ids(first)).containsExactlyElementsOf(added.subList(0, 2));
+        assertThat(first.node("/total").asInt()).isEqualTo(3);
+        assertThat(first.node("/page").asInt()).isZero();
+        assertThat(first.node("/size").asInt()).isEqualTo(2);
+        ApiResponse second = api.get(notesOf(dealId) + "?size=2&page=1", partner.token());
+        assertThat(ids(second)).containsExactly(added.get(2));
+        assertThat(second.node("/total").asInt()).isEqualTo(3);
+        assertThat(second.node("/page").asInt()).isEqualTo(1);
+        assertThat(api.get(notesOf(dealId), partner.token()).node("/size").asInt()).isEqualTo(100);
+
+        PagingAssertions.refusesBadPaging(api, notesOf(dealId), partner.token());
     }
 
     @Test
