@@ -1,7 +1,9 @@
 package com.dealbridge.crm.deal;
 
 import com.dealbridge.kit.money.Money;
+import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.kit.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -13,13 +15,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,9 +71,10 @@ class CrmDealController {
         return CrmDealView.of(deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found")));
     }
 
+    /** Newest first; {@code page} (from 0) of {@code size} (default 100, at most 500). */
     @GetMapping
-    Map<String, Object> list() {
-        List<CrmDealView> items = deals.list().stream().map(CrmDealView::of).toList();
-        return Map.of("items", items, "total", items.size());
+    ListResponse<CrmDealView> list(@RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        return deals.list(Paging.of(page, size)).map(CrmDealView::of);
     }
 }

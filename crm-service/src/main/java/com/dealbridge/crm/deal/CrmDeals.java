@@ -2,7 +2,10 @@ package com.dealbridge.crm.deal;
 
 import com.dealbridge.crm.directory.Directory;
 import com.dealbridge.kit.money.Money;
+import com.dealbridge.kit.mongo.MongoPages;
 import com.dealbridge.kit.web.FieldError;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.domain.Stage;
 import java.math.BigDecimal;
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Service;
 public class CrmDeals {
 
     static final String DEFAULT_STAGE = Stage.APPOINTMENT_SCHEDULED.name();
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
 
     private final MongoOperations mongo;
     private final Directory directory;
@@ -170,9 +175,10 @@ public class CrmDeals {
         mongo.updateFirst(olderMirror, update, CrmDealDocument.class);
     }
 
-    List<CrmDeal> list() {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))),
-                CrmDealDocument.class).stream().map(CrmDealDocument::toDeal).toList();
+    /** One page of all deals, newest first. */
+    ListResponse<CrmDeal> list(Paging paging) {
+        return MongoPages.find(mongo, new Query(), NEWEST_FIRST, CrmDealDocument.class, paging)
+                .map(CrmDealDocument::toDeal);
     }
 
     private static void checkAmount(BigDecimal amount, List<FieldError> errors) {

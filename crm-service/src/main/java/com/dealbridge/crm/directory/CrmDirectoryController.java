@@ -1,17 +1,16 @@
 package com.dealbridge.crm.directory;
 
+import com.dealbridge.kit.directory.NewCompany;
+import com.dealbridge.kit.directory.NewContact;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,17 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 class CrmDirectoryController {
-
-    /** A host name such as {@code acme.example}: labels of letters, digits and inner hyphens. */
-    static final String DOMAIN = "^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$";
-
-    record NewCompanyRequest(@NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = DOMAIN, message = "must be a domain name such as example.com") String domain) {
-    }
-
-    record NewContactRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-            @NotBlank @Email @Size(max = 254) String email, @Size(min = 1, max = 64) String companyId) {
-    }
 
     private final Directory directory;
 
@@ -39,27 +27,27 @@ class CrmDirectoryController {
 
     @PostMapping("/companies")
     @ResponseStatus(HttpStatus.CREATED)
-    Company addCompany(@Valid @RequestBody NewCompanyRequest request) {
-        return directory.addCompany(request.name(), request.domain());
+    Company addCompany(@Valid @RequestBody NewCompany request) {
+        return directory.addCompany(request);
     }
 
+    /** By name; {@code page} (from 0) of {@code size} (default 100, at most 500). */
     @GetMapping("/companies")
-    Map<String, Object> companies() {
-        return listing(directory.companies());
+    ListResponse<Company> companies(@RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        return directory.companies(Paging.of(page, size));
     }
 
     @PostMapping("/contacts")
     @ResponseStatus(HttpStatus.CREATED)
-    Contact addContact(@Valid @RequestBody NewContactRequest request) {
-        return directory.addContact(request.firstName(), request.lastName(), request.email(), request.companyId());
+    Contact addContact(@Valid @RequestBody NewContact request) {
+        return directory.addContact(request);
     }
 
+    /** By last and first name; {@code page} (from 0) of {@code size} (default 100, at most 500). */
     @GetMapping("/contacts")
-    Map<String, Object> contacts() {
-        return listing(directory.contacts());
-    }
-
-    private static Map<String, Object> listing(List<?> items) {
-        return Map.of("items", items, "total", items.size());
+    ListResponse<Contact> contacts(@RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        return directory.contacts(Paging.of(page, size));
     }
 }

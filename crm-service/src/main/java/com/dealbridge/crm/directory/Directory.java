@@ -1,19 +1,20 @@
 package com.dealbridge.crm.directory;
 
+import com.dealbridge.kit.directory.DirectoryOrder;
+import com.dealbridge.kit.directory.NewCompany;
+import com.dealbridge.kit.directory.NewContact;
+import com.dealbridge.kit.mongo.MongoIds;
+import com.dealbridge.kit.mongo.MongoPages;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -39,48 +40,40 @@ public class Directory {
 
     /** The ids that are not CRM contacts, in one query (in the order given). */
     public Set<String> unknownContacts(Collection<String> contactIds) {
-        return unknown(contactIds, ContactDocument.class);
+        return MongoIds.unknown(mongo, ContactDocument.class, contactIds, null);
     }
 
     /** The ids that are not CRM companies, in one query (in the order given). */
     public Set<String> unknownCompanies(Collection<String> companyIds) {
-        return unknown(companyIds, CompanyDocument.class);
+        return MongoIds.unknown(mongo, CompanyDocument.class, companyIds, null);
     }
 
-    Company addCompany(String name, String domain) {
-        return mongo.insert(new CompanyDocument(UUID.randomUUID().toString(), name.trim(),
-                domain.trim().toLowerCase(Locale.ROOT), now())).toCompany();
+    Company addCompany(NewCompany company) {
+        NewCompany normalized = company.normalized();
+        return mongo.insert(new CompanyDocument(UUID.randomUUID().toString(), normalized.name(), normalized.domain(),
+                now())).toCompany();
     }
 
     /** @throws UnprocessableException when {@code companyId} is not a CRM company */
-    Contact addContact(String firstName, String lastName, String email, String companyId) {
-        if (companyId != null && company(companyId).isEmpty()) {
+    Contact addContact(NewContact contact) {
+        if (contact.companyId() != null && company(contact.companyId()).isEmpty()) {
             throw UnprocessableException.of("companyId", "is not a known company");
         }
-        return mongo.insert(new ContactDocument(UUID.randomUUID().toString(), firstName.trim(), lastName.trim(),
-                email.trim(), companyId, now())).toContact();
+        NewContact normalized = contact.normalized();
+        return mongo.insert(new ContactDocument(UUID.randomUUID().toString(), normalized.firstName(),
+                normalized.lastName(), normalized.email(), normalized.companyId(), now())).toContact();
     }
 
-    List<Company> companies() {
-        return mongo.find(new Query().with(Sort.by("name", "_id")), CompanyDocument.class).stream()
-                .map(CompanyDocument::toCompany).toList();
+    /** One page of the companies, by name. */
+    ListResponse<Company> companies(Paging paging) {
+        return MongoPages.find(mongo, new Query(), DirectoryOrder.COMPANIES, CompanyDocument.class, paging)
+                .map(CompanyDocument::toCompany);
     }
 
-    List<Contact> contacts() {
-        return mongo.find(new Query().with(Sort.by("lastName", "firstName", "_id")), ContactDocument.class).stream()
-                .map(ContactDocument::toContact).toList();
-    }
-
-    private Set<String> unknown(Collection<String> ids, Class<?> type) {
-        Set<String> unknown = new LinkedHashSet<>(ids);
-        if (unknown.isEmpty()) {
-            return unknown;
-        }
-        Query query = Query.query(Criteria.where("_id").in(unknown));
-        query.fields().include("_id");
-        mongo.find(query, Document.class, mongo.getCollectionName(type))
-                .forEach(found -> unknown.remove(found.getString("_id")));
-        return unknown;
+    /** One page of the contacts, by last and first name. */
+    ListResponse<Contact> contacts(Paging paging) {
+        return MongoPages.find(mongo, new Query(), DirectoryOrder.CONTACTS, ContactDocument.class, paging)
+                .map(ContactDocument::toContact);
     }
 
     private static Instant now() {

@@ -1,7 +1,9 @@
 package com.dealbridge.crm.partner;
 
+import com.dealbridge.kit.mongo.MongoPages;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +38,10 @@ public class PartnerDirectory {
                 .map(KnownPartnerDocument::toPartner);
     }
 
-    List<KnownPartner> all() {
-        return mongo.find(new Query().with(Sort.by("name", "_id")),
-                KnownPartnerDocument.class).stream().map(KnownPartnerDocument::toPartner).toList();
+    /** One page of the known partners, by name. */
+    ListResponse<KnownPartner> all(Paging paging) {
+        return MongoPages.find(mongo, new Query(), Sort.by("name", "_id"), KnownPartnerDocument.class, paging)
+                .map(KnownPartnerDocument::toPartner);
     }
 
     /**

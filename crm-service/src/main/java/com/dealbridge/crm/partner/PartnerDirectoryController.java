@@ -1,9 +1,11 @@
 package com.dealbridge.crm.partner;
 
-import com.dealbridge.shareddeal.store.SharedDeals;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The partners reps can convert deals for, with how many active registrations each holds. */
@@ -12,24 +14,27 @@ class PartnerDirectoryController {
 
     record PartnerView(String id, String name, int capacityLimit, long activeDealRegistrations,
             List<KnownUser> users, String notificationRecipientUserId) {
+
+        static PartnerView of(KnownPartner partner, long activeDealRegistrations) {
+            return new PartnerView(partner.id(), partner.name(), partner.capacityLimit(), activeDealRegistrations,
+                    partner.users(), partner.notificationRecipientUserId());
+        }
     }
 
     private final PartnerDirectory directory;
-    private final SharedDeals sharedDeals;
+    private final ActiveRegistrationCounts activeRegistrations;
 
-    PartnerDirectoryController(PartnerDirectory directory, SharedDeals sharedDeals) {
+    PartnerDirectoryController(PartnerDirectory directory, ActiveRegistrationCounts activeRegistrations) {
         this.directory = directory;
-        this.sharedDeals = sharedDeals;
+        this.activeRegistrations = activeRegistrations;
     }
 
+    /** By name; {@code page} (from 0) of {@code size} (default 100, at most 500). */
     @GetMapping("/api/partners")
-    Map<String, Object> partners() {
-        Map<String, Long> active = sharedDeals.activeDealsPerPartner();
-        List<PartnerView> items = directory.all().stream()
-                .map(partner -> new PartnerView(partner.id(), partner.name(), partner.capacityLimit(),
-                        active.getOrDefault(partner.id(), 0L), partner.users(),
-                        partner.notificationRecipientUserId()))
-                .toList();
-        return Map.of("items", items, "total", items.size());
+    ListResponse<PartnerView> partners(@RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        ListResponse<KnownPartner> partners = directory.all(Paging.of(page, size));
+        Map<String, Long> active = activeRegistrations.of(partners.items().stream().map(KnownPartner::id).toList());
+        return partners.map(partner -> PartnerView.of(partner, active.getOrDefault(partner.id(), 0L)));
     }
 }

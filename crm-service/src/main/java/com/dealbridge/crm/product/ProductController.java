@@ -1,6 +1,8 @@
 package com.dealbridge.crm.product;
 
 import com.dealbridge.kit.money.Money;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -9,12 +11,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,9 +51,10 @@ class ProductController {
         return ProductView.of(products.create(request.name(), request.sku(), request.unitPrice(), request.currency()));
     }
 
+    /** The active products by name; {@code page} (from 0) of {@code size} (default 100, at most 500). */
     @GetMapping("/api/products")
-    Map<String, Object> list() {
-        List<ProductView> items = products.offered().stream().map(ProductView::of).toList();
-        return Map.of("items", items, "total", items.size());
+    ListResponse<ProductView> list(@RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        return products.offered(Paging.of(page, size)).map(ProductView::of);
     }
 }

@@ -1,7 +1,11 @@
 package com.dealbridge.crm.product;
 
 import com.dealbridge.kit.money.Money;
+import com.dealbridge.kit.mongo.MongoIds;
+import com.dealbridge.kit.mongo.MongoPages;
 import com.dealbridge.kit.web.ConflictException;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.api.ProductNames;
 import java.math.BigDecimal;
@@ -9,8 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,14 +47,7 @@ public class Products implements ProductNames {
 
     /** The ids that are not products of the catalogue (retired ones are known), in one query. */
     public Set<String> unknown(Collection<String> ids) {
-        Set<String> unknown = new LinkedHashSet<>(ids);
-        if (unknown.isEmpty()) {
-            return unknown;
-        }
-        Query query = Query.query(Criteria.where("_id").in(unknown));
-        query.fields().include("_id");
-        mongo.find(query, Document.class, collection()).forEach(found -> unknown.remove(found.getString("_id")));
-        return unknown;
+        return MongoIds.unknown(mongo, ProductDocument.class, ids, null);
     }
 
     /** The products among {@code ids} by id, in one query (e.g. the line items of a quote). */
@@ -79,9 +74,10 @@ public class Products implements ProductNames {
         return names;
     }
 
-    List<Product> offered() {
-        return mongo.find(Query.query(Criteria.where("active").is(true)).with(Sort.by("name", "_id")),
-                ProductDocument.class).stream().map(ProductDocument::toProduct).toList();
+    /** One page of the active products, by name. */
+    ListResponse<Product> offered(Paging paging) {
+        return MongoPages.find(mongo, Query.query(Criteria.where("active").is(true)), Sort.by("name", "_id"),
+                ProductDocument.class, paging).map(ProductDocument::toProduct);
     }
 
     /**

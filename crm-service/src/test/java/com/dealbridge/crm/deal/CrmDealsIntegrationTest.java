@@ -7,8 +7,10 @@ import com.dealbridge.crm.CrmServiceIntegrationTest;
 import com.dealbridge.crm.TestReps;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.PagingAssertions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,5 +108,68 @@ class CrmDealsIntegrationTest {
 
         assertThatThrownBy(() -> crmDeals.upsertForSharedDeal(crmDealId, sharedDealId, "x", BigDecimal.ONE, null,
                 LocalDate.parse("2027-01-15"), "SOMEDAY")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void dealsArePagedNewestFirstWithTheirTotal() {
+        List<String> created = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ApiResponse deal = api.post("/api/deals", token, Map.of("name", "Paged deal " + i, "amount", "10",
+                    "closeDate", "2027-01-01", "stage", "QUALIFIED_TO_BUY"));
+            assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
+            created.add(deal.json("/id"));
+        }
+
+        // Other tests share this store, so the total is at least the three; they are the newest, so they lead.
+        ApiResponse first = api.get("/api/deals?size=2&page=0", token);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        long total = first.node("/total").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(first.node("/page").asInt()).isZero();
+        assertThat(first.node("/size").asInt()).isEqualTo(2);
+        ApiResponse second = api.get("/api/deals?size=2&page=1", token);
+        assertThat(second.node("/total").asLong()).isEqualTo(total);
+        assertThat(second.node("/page").asInt()).isEqualTo(1);
+        assertThat(second.size("/items")).isEqualTo((int) Math.min(2, total - 2));
+        List<String> leading = new ArrayList<>(PagingAssertions.ids(first));
+        leading.add(PagingAssertions.ids(second).get(0));
+        assertThat(leading).as("each new deal on exactly one page").containsExactlyInAnyOrderElementsOf(created);
+
+        PagingAssertions.refusesBadPaging(api, "/api/deals", token);
+    }
+
+    @Test
+    void companiesAndContactsArePagedByNameWithTheirTotals() {
+        // '!' sorts before the letters and digits other tests' names start with, so these three come first.
+        String tag = "!" + UUID.randomUUID();
+        List<String> companies = new ArrayList<>();
+        List<String> contacts = new ArrayList<>();
+        for (String letter : List.of("A", "B", "C")) {
+            ApiResponse company = api.post("/api/companies", token, Map.of("name", tag + " " + letter,
+                    "domain", letter.toLowerCase() + ".paged.example"));
+            assertThat(company.status()).as(company.toString()).isEqualTo(201);
+            companies.add(company.json("/id"));
+            ApiResponse contact = api.post("/api/contacts", token, Map.of("firstName", "Pat", "lastName",
+                    tag + " " + letter, "email", letter.toLowerCase() + "@paged.example"));
+            assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
+            contacts.add(contact.json("/id"));
+        }
+
+        for (Map.Entry<String, List<String>> list : Map.of("/api/companies", companies, "/api/contacts", contacts)
+                .entrySet()) {
+            ApiResponse first = api.get(list.getKey() + "?size=2", token);
+            assertThat(first.status()).as(first.toString()).isEqualTo(200);
+            assertThat(PagingAssertions.ids(first)).as(list.getKey()).containsExactlyElementsOf(list.getValue()
+                    .subList(0, 2));
+            long total = first.node("/total").asLong();
+            assertThat(total).isGreaterThanOrEqualTo(3);
+            assertThat(first.node("/size").asInt()).isEqualTo(2);
+            ApiResponse second = api.get(list.getKey() + "?size=2&page=1", token);
+            assertThat(PagingAssertions.ids(second).get(0)).as(list.getKey()).isEqualTo(list.getValue().get(2));
+            assertThat(second.size("/items")).isEqualTo((int) Math.min(2, total - 2));
+            assertThat(second.node("/page").asInt()).isEqualTo(1);
+
+            PagingAssertions.refusesBadPaging(api, list.getKey(), token);
+        }
     }
 }

@@ -10,6 +10,7 @@ import com.dealbridge.contracts.serde.AvroSerializer;
 import com.dealbridge.crm.CrmServiceIntegrationTest;
 import com.dealbridge.crm.TestReps;
 import com.dealbridge.kit.test.ApiClient;
+import com.dealbridge.kit.test.PagingAssertions;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.Origin;
@@ -95,8 +96,50 @@ class PartnerDirectoryIntegrationTest {
         assertThat(listed().get(partnerId).get("activeDealRegistrations").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void partnersArePagedByNameWithTheActiveRegistrationsOfEach() throws Exception {
+        // '!' sorts before the letters and digits other tests' partners start with, so these three come first.
+        String tag = "!" + UUID.randomUUID();
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+            send(producer, account(ids.get(2), tag + " C", 3, List.of(), null, 1));
+            send(producer, account(ids.get(0), tag + " A", 3, List.of(), null, 1));
+            send(producer, account(ids.get(1), tag + " B", 3, List.of(), null, 1));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> listed().keySet().containsAll(ids));
+        register(ids.get(1));
+        register(ids.get(1));
+        register(ids.get(2));
+
+        var first = api.get("/api/partners?size=2&page=0", token);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(PagingAssertions.ids(first)).containsExactly(ids.get(0), ids.get(1));
+        assertThat(first.node("/items/0/activeDealRegistrations").asInt()).isZero();
+        assertThat(first.node("/items/1/activeDealRegistrations").asInt()).isEqualTo(2);
+        long total = first.node("/total").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(first.node("/page").asInt()).isZero();
+        assertThat(first.node("/size").asInt()).isEqualTo(2);
+        var second = api.get("/api/partners?size=2&page=1", token);
+        assertThat(PagingAssertions.ids(second).get(0)).isEqualTo(ids.get(2));
+        assertThat(second.node("/items/0/activeDealRegistrations").asInt()).isEqualTo(1);
+        assertThat(second.size("/items")).isEqualTo((int) Math.min(2, total - 2));
+        assertThat(second.node("/total").asLong()).isEqualTo(total);
+
+        PagingAssertions.refusesBadPaging(api, "/api/partners", token);
+    }
+
+    private void register(String partnerId) {
+        var rep = new com.dealbridge.shareddeal.domain.PersonRef("r-1", "Rita", "rita@vendor.example");
+        sharedDeals.register(new Registration(SharedDealId.random(), partnerId, Origin.CRM, "Converted deal",
+                new BigDecimal("10.00"), "USD", LocalDate.parse("2026-12-31"), Stage.QUALIFIED_TO_BUY, null, null,
+                null, "Welcome", List.of(), rep, rep, "DEAL"), new Actor(ActorType.CRM_USER, "r-1", "Rita"),
+                UUID.randomUUID().toString());
+    }
+
     private Map<String, JsonNode> listed() {
-        var partners = api.get("/api/partners", token);
+        var partners = api.get("/api/partners?size=500", token);
         assertThat(partners.status()).as(partners.toString()).isEqualTo(200);
         assertThat(partners.node("/total").asInt()).isEqualTo(partners.size("/items"));
         Map<String, JsonNode> byId = new HashMap<>();

@@ -11,7 +11,9 @@ import com.dealbridge.crm.TestReps;
 import com.dealbridge.kit.security.Tokens;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.PagingAssertions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,6 +110,34 @@ class SalesRepAndProductIntegrationTest {
         assertThat(published.get().getUnitPrice()).isEqualTo("999.00");
         assertThat(published.get().getActive()).isTrue();
         assertThat(published.get().getRevision()).isEqualTo(1);
+    }
+
+    @Test
+    void productsArePagedByNameWithTheirTotal() {
+        // '!' sorts before the letters and digits other tests' products start with, so these three come first.
+        String tag = "!" + UUID.randomUUID();
+        List<String> created = new ArrayList<>();
+        for (String letter : List.of("A", "B", "C")) {
+            ApiResponse product = api.post("/admin/products", ADMIN, Map.of("name", tag + " " + letter,
+                    "sku", "PAGED-" + UUID.randomUUID(), "unitPrice", "10"));
+            assertThat(product.status()).as(product.toString()).isEqualTo(201);
+            created.add(product.json("/id"));
+        }
+        String token = TestReps.createToken(api);
+
+        ApiResponse first = api.get("/api/products?size=2&page=0", token);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(PagingAssertions.ids(first)).containsExactlyElementsOf(created.subList(0, 2));
+        long total = first.node("/total").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(first.node("/page").asInt()).isZero();
+        assertThat(first.node("/size").asInt()).isEqualTo(2);
+        ApiResponse second = api.get("/api/products?size=2&page=1", token);
+        assertThat(PagingAssertions.ids(second).get(0)).isEqualTo(created.get(2));
+        assertThat(second.size("/items")).isEqualTo((int) Math.min(2, total - 2));
+        assertThat(second.node("/total").asLong()).isEqualTo(total);
+
+        PagingAssertions.refusesBadPaging(api, "/api/products", token);
     }
 
     @Test
