@@ -7,12 +7,13 @@
 #   ./benchmarks/run.sh --only=one-side,catch-up   some scenarios only (low-rate one-side both-ways same-deal
 #                                       deal-size big-deal catch-up); --seconds=N --writers=N ... change sizes
 # BENCH_JVM_OPTS and BENCH_SERVICE_JVM_OPTS add JVM options to the benchmark JVM and to each service ({service} is its name).
-# Figures go to the console and, as JSON, to benchmarks/target/benchmark-<time>.json.
+# Figures go to the console and, as JSON, to benchmarks/target/benchmark-<time>.json; the services' logs and their
+# Prometheus metrics after each scenario to benchmarks/target/bench-logs/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 for arg in "$@"; do
   if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0
   fi
 done

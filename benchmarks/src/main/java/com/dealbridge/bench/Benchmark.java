@@ -129,27 +129,34 @@ public final class Benchmark {
                 say("raw Kafka floor");
                 results.put("kafkaFloor", new KafkaFloor(kafka.bootstrapServers()).measure(options.floorRecords(),
                         200));
-                seed();
+                seed(mail);
                 if (options.runs("low-rate")) {
                     lowRate();
+                    saveMetrics(logs, "low-rate");
                 }
                 if (options.runs("one-side")) {
                     oneSide();
+                    saveMetrics(logs, "one-side");
                 }
                 if (options.runs("both-ways")) {
                     bothWays();
+                    saveMetrics(logs, "both-ways");
                 }
                 if (options.runs("same-deal")) {
                     sameDeal();
+                    saveMetrics(logs, "same-deal");
                 }
                 if (options.runs("deal-size")) {
                     dealSize();
+                    saveMetrics(logs, "deal-size");
                 }
                 if (options.runs("big-deal")) {
                     bigDeal(partnerStore);
+                    saveMetrics(logs, "big-deal");
                 }
                 if (options.runs("catch-up")) {
                     catchUp(crm);
+                    saveMetrics(logs, "catch-up");
                 }
                 results.put("rssAfterLoadMiB", Map.of("partner", rss(partner), "crm", rss(crm)));
             } finally {
@@ -162,7 +169,7 @@ public final class Benchmark {
 
     // ---- scenarios -------------------------------------------------------------------------------------------
 
-    private void seed() throws Exception {
+    private void seed(MailCatcher mail) throws Exception {
         say("seeding: a partner, a rep, " + options.deals() + " shared deals");
         String partnerId = partnerApi.post("/admin/partners", Services.ADMIN_TOKEN,
                 Map.of("name", "Bench Partners", "capacityLimit", 1_000_000)).ok().get("id").asString();
@@ -177,6 +184,35 @@ public final class Benchmark {
         deals.addAll(registered);
         awaitUntil(Duration.ofMinutes(3), "the CRM to hold every deal", () ->
                 crmApi.get("/api/shared-deals?size=1", repToken).ok().get("total").asLong() >= options.deals());
+        awaitQuiet(mail);
+    }
+
+    /**
+     * Each assignment of a seeded deal mails the partner: the scenarios start once that burst is delivered, so
+     * they measure the sync core, not the mail of the seeding.
+     */
+    private static void awaitQuiet(MailCatcher mail) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        int last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int now = mail.receivedCount();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Both services' Prometheus metrics after a scenario, for a closer look (Mongo command timings, HTTP, ...). */
+    private void saveMetrics(Path logs, String scenario) throws IOException {
+        Files.writeString(logs.resolve(scenario + "-partner-service.prom"),
+                partnerApi.text("/actuator/prometheus", Services.ADMIN_TOKEN));
+        Files.writeString(logs.resolve(scenario + "-crm-service.prom"),
+                crmApi.text("/actuator/prometheus", Services.ADMIN_TOKEN));
     }
 
     private static Map<String, Object> registration(String contactId, String name) {

@@ -17,8 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ServiceJvm {
 
-    /** What every service JVM gets: the heap and collector the figures are quoted for, and Avro's trust list. */
-    public static final List<String> DEFAULT_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+    /**
+     * What every service JVM gets, as the Dockerfiles do: a 256 MiB heap that starts small and gives memory back
+     * (the JVM otherwise starts at a 64th of the machine's memory, here the whole heap, and its young generation
+     * alone touches ~90 MiB), the serial collector, smaller thread stacks and code cache, and Avro's trust list.
+     */
+    public static final List<String> DEFAULT_OPTIONS = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
             "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro");
 
     private final String name;
@@ -63,7 +68,10 @@ public final class ServiceJvm {
         command.add(mainClass);
         command.addAll(args);
         Files.createDirectories(log.toAbsolutePath().getParent());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // glibc's per-thread malloc arenas (64 MiB each, up to 8 per core) are most of a JVM's unaccounted memory
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HealthProbe probe = new HealthProbe(HttpClient.newHttpClient(), JsonMapper.builder().build());
         long deadline = System.nanoTime() + timeout.toNanos();

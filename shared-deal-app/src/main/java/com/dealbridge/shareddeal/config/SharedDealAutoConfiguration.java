@@ -93,8 +93,8 @@ public class SharedDealAutoConfiguration {
     }
 
     @Bean
-    ProjectionStore projectionStore(MongoOperations mongo) {
-        return new ProjectionStore(mongo);
+    ProjectionStore projectionStore(MongoOperations mongo, SharedDealProperties sharedDeal) {
+        return new ProjectionStore(mongo, sharedDeal.cachedDeals());
     }
 
     @Bean

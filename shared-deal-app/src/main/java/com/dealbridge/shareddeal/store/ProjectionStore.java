@@ -1,11 +1,14 @@
 package com.dealbridge.shareddeal.store;
 
 import com.dealbridge.shareddeal.domain.ActivityEntry;
+import com.dealbridge.shareddeal.domain.DealFacts;
 import com.dealbridge.shareddeal.domain.NoteAttachment;
 import com.dealbridge.shareddeal.domain.NoteComment;
 import com.dealbridge.shareddeal.domain.SharedNote;
 import com.dealbridge.sync.inbox.ConcurrentChangeException;
 import com.dealbridge.sync.log.Durability;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
@@ -44,7 +47,22 @@ public class ProjectionStore {
     private final MongoCollection<Document> attachments;
     private final MongoCollection<Document> imports;
 
+    /** What a deal document held when this process last saved it; state records are immutable. */
+    private record Saved(DealFacts.State facts, long version, String localDealId, long parked) {
+    }
+
+    private final Cache<String, Saved> lastSaved;
+
     public ProjectionStore(MongoOperations mongo) {
+        this(mongo, 0);
+    }
+
+    /**
+     * @param cachedDeals how many deals' last saved documents to keep for {@link #loadForChange}: a change of a deal
+     *                    this process saved recently then costs no read. 0: none.
+     */
+    public ProjectionStore(MongoOperations mongo, int cachedDeals) {
+        this.lastSaved = Caffeine.newBuilder().maximumSize(cachedDeals).build();
         this.deals = mongo.getCollection(DealDocuments.COLLECTION);
         this.notes = mongo.getCollection(NoteDocuments.NOTES);
         this.comments = mongo.getCollection(NoteDocuments.COMMENTS);
@@ -75,6 +93,22 @@ public class ProjectionStore {
         if (stored != null) {
             fill(document, stored);
         }
+        return document;
+    }
+
+    /**
+     * As {@link #load}, from the document this process saved last when it has it. It may be stale if another
+     * instance wrote the deal since; a change is safe on it anyway: its log insert and its conditional save fail on
+     * a stale version, and the writer then reloads with {@link #load}.
+     */
+    public SharedDealDocument loadForChange(String sharedDealId) {
+        Saved saved = lastSaved.getIfPresent(sharedDealId);
+        if (saved == null) {
+            return load(sharedDealId);
+        }
+        SharedDealDocument document = new SharedDealDocument(sharedDealId,
+                new LoadedNotes(noteId -> loadNote(sharedDealId, noteId)));
+        document.loaded(saved.facts(), saved.version(), saved.localDealId(), saved.parked());
         return document;
     }
 
@@ -173,6 +207,16 @@ public class ProjectionStore {
      * @throws ConcurrentChangeException another writer saved one of them since it was loaded
      */
     public void save(SharedDealDocument document, List<ActivityEntry> importedActivity) {
+        try {
+            write(document, importedActivity);
+        } catch (RuntimeException e) {
+            // lost a race, or failed half-way: the next change reads the deal from the store
+            lastSaved.invalidate(document.id());
+            throw e;
+        }
+    }
+
+    private void write(SharedDealDocument document, List<ActivityEntry> importedActivity) {
         document.saving();
         String dealId = document.id();
         List<WriteModel<Document>> noteWrites = new ArrayList<>();
@@ -259,8 +303,8 @@ public class ProjectionStore {
 
     private void saveDeal(SharedDealDocument document) {
         long version = document.storedVersion();
-        Document next = DealDocuments.document(document.deal().facts().state(), version + 1,
-                document.localDealId(), document.parked());
+        DealFacts.State facts = document.deal().facts().state();
+        Document next = DealDocuments.document(facts, version + 1, document.localDealId(), document.parked());
         if (!document.stored()) {
             try {
                 deals.insertOne(next);
@@ -275,6 +319,7 @@ public class ProjectionStore {
             throw new ConcurrentChangeException("deal " + document.id() + " changed since version " + version);
         }
         document.saved(version + 1);
+        lastSaved.put(document.id(), new Saved(facts, version + 1, document.localDealId(), document.parked()));
     }
 
     /** An insert for a new document, else a replacement conditional on the version it was loaded at. */
@@ -392,6 +437,7 @@ public class ProjectionStore {
     /** Removes everything this side projected of a deal (tests and repair tooling only). */
     public void forget(String sharedDealId) {
         deals.deleteOne(Filters.eq("_id", sharedDealId));
+        lastSaved.invalidate(sharedDealId);
         for (MongoCollection<Document> collection : List.of(notes, comments, attachments, imports)) {
             collection.deleteMany(Filters.eq("sharedDealId", sharedDealId));
         }

@@ -41,7 +41,7 @@ public class SharedDealReplica implements Replica<SharedDealDocument> {
 
     @Override
     public SharedDealDocument load(String aggregateId) {
-        return store.load(aggregateId);
+        return store.loadForChange(aggregateId);
     }
 
     @Override

@@ -61,7 +61,7 @@ public class SharedDealWriter {
 
     /** Runs a batch of changes of one deal; completes each task with the saved document or its refusal. */
     void write(String dealId, List<AggregateLanes.Task<Object>> tasks) {
-        SharedDealDocument document = store.load(dealId);
+        SharedDealDocument document = store.loadForChange(dealId);
         List<SharedDealEvent> kept = new ArrayList<>();
         List<AggregateLanes.Task<Object>> done = new ArrayList<>();
         for (AggregateLanes.Task<Object> task : tasks) {

@@ -18,6 +18,7 @@ import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import com.dealbridge.sync.clock.SyncClock;
 import com.dealbridge.sync.deadletter.DeadLetters;
+import com.dealbridge.shareddeal.store.OfflineStore;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import com.dealbridge.sync.log.ChangeLog;
@@ -162,6 +163,29 @@ class SyncEngineIntegrationTest {
         assertThat(receivedFor(id, 1)).singleElement().isInstanceOf(SharedDealRegistered.class);
         await().atMost(WAIT).until(() -> sharedDeals.find(id).map(SharedDealDocument::inSync).orElse(false));
         assertThat(deal(id).facts().dealName()).isEqualTo(decided.facts().dealName());
+    }
+
+    @Test
+    void aChangeOnADealAnotherInstanceChangedSinceThisOneCachedItLandsAfterIt() throws InterruptedException {
+        SharedDealId id = SharedDealId.random();
+        registerHere(id);
+        sharedDeals.change(id, (document, clock) -> document.deal().addNote("note-here-1", "first", clock,
+                PARTNER_USER)); // this instance now holds the deal's document as it saved it
+        try (OfflineStore otherInstance = new OfflineStore(mongo, Origin.PARTNER)) {
+            otherInstance.sharedDeals().change(id, (document, clock) -> document.deal().addNote("note-there",
+                    "from the other instance", clock, PARTNER_USER));
+        }
+
+        sharedDeals.change(id, (document, clock) -> document.deal().addNote("note-here-2", "second", clock,
+                PARTNER_USER));
+
+        SharedDeal deal = deal(id);
+        assertThat(deal.localSequence()).isEqualTo(4);
+        assertThat(deal.note("note-here-1")).isPresent();
+        assertThat(deal.note("note-there")).isPresent();
+        assertThat(deal.note("note-here-2")).isPresent();
+        assertThat(changeLog.find(id.value(), "PARTNER", 1, 10)).extracting(LogEntry::sequence)
+                .containsExactly(1L, 2L, 3L, 4L);
     }
 
     private SharedDealRegistered registerHere(SharedDealId id) {
