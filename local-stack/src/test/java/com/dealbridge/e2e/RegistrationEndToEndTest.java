@@ -204,8 +204,9 @@ class RegistrationEndToEndTest {
 
     @Test
     void bothServicesReportKafkaAndMongoUp() {
-        for (var api : List.of(system.partner(), system.crm())) {
-            ApiResponse health = ok(api.get("/actuator/health", null), 200);
+        for (var service : Map.of(system.partner(), DealbridgeSystem.PARTNER_ADMIN, system.crm(),
+                DealbridgeSystem.CRM_ADMIN).entrySet()) {
+            ApiResponse health = ok(service.getKey().get("/actuator/health", service.getValue()), 200);
             assertThat(health.json("/status")).isEqualTo("UP");
             assertThat(health.json("/components/kafka/status")).isEqualTo("UP");
             assertThat(health.json("/components/mongo/status")).isEqualTo("UP");

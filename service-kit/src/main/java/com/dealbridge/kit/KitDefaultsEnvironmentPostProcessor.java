@@ -14,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>{@code spring.data.mongodb.auto-index-creation=true} — unique indexes declared on documents exist;</li>
  * <li>{@code management.endpoints.web.exposure.include=health,info,prometheus};</li>
- * <li>{@code management.endpoint.health.show-details=always};</li>
+ * <li>{@code management.endpoint.health.show-details=when-authorized} with {@code roles=ADMIN}: the status for
+ * everyone, the components only with the admin token (they name the store, the broker and their versions);</li>
  * <li>{@code spring.mvc.problemdetails.enabled=true} — RFC 9457 bodies for Spring's own errors;</li>
  * <li>{@code spring.jackson.datatype.datetime.write-dates-as-timestamps=false} — ISO-8601 dates and instants;</li>
  * <li>{@code spring.threads.virtual.enabled=false} — platform threads (2-core machines, pinned Mongo driver).</li>
@@ -30,7 +31,9 @@ public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPos
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.data.mongodb.auto-index-creation", "true");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
-        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.show-components", "when-authorized");
+        defaults.put("management.endpoint.health.roles", "ADMIN");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
         defaults.put("spring.threads.virtual.enabled", "false");

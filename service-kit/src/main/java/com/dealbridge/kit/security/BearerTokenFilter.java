@@ -5,10 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bearer-token authentication and the coarse role rule, in one place:
  * <ul>
- * <li>public: {@code /actuator/**}, {@code /v3/api-docs/**}, {@code /swagger-ui.html}, {@code /swagger-ui/**},
- * {@code /error};</li>
- * <li>{@code /admin/**}: only the admin token (a valid user token answers 403);</li>
+ * <li>public: {@code /actuator/health/**} (the status only; with the admin token also the details),
+ * {@code /v3/api-docs/**}, {@code /swagger-ui.html}, {@code /swagger-ui/**}, {@code /error};</li>
+ * <li>{@code /admin/**} and the rest of {@code /actuator/**} (metrics, info): only the admin token (a valid user
+ * token answers 403);</li>
  * <li>everything else (the API lives under {@code /api/**}): a token known to the {@link CallerResolver};
  * the admin token answers 403.</li>
  * </ul>
@@ -37,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
-    private static final Set<String> PUBLIC_FIRST_SEGMENTS = Set.of("actuator", "swagger-ui", "swagger-ui.html", "error");
+    private static final Set<String> PUBLIC_FIRST_SEGMENTS = Set.of("swagger-ui", "swagger-ui.html", "error");
+    /** The role the admin token gets on actuator endpoints ({@code management.endpoint.health.roles}). */
+    static final String ADMIN_ROLE = "ADMIN";
     private static final String BEARER = "Bearer ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,6 +63,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String> segments = segments(request);
+        if (isHealth(segments)) {
+            // the status for everyone (load balancers, probes); the details only for the admin
+            Optional<String> presented = bearerToken(request);
+            chain.doFilter(presented.isPresent() && isAdminToken(presented.get()) ? asAdmin(request) : request,
+                    response);
+            return;
+        }
         if (isPublic(segments)) {
             chain.doFilter(request, response);
             return;
@@ -69,14 +81,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         boolean adminToken = isAdminToken(token.get());
-        boolean adminArea = !segments.isEmpty() && segments.get(0).equals("admin");
+        boolean adminArea = !segments.isEmpty() && (segments.get(0).equals("admin") || segments.get(0)
+                .equals("actuator"));
         if (adminArea) {
             if (adminToken) {
                 request.setAttribute(CurrentCaller.ATTRIBUTE, Caller.admin());
-                chain.doFilter(request, response);
+                chain.doFilter(asAdmin(request), response);
             } else if (resolve(token.get()).isPresent()) {
                 refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                        "The admin endpoints require the admin token", null);
+                        "The admin and management endpoints require the admin token", null);
             } else {
                 unknownToken(request, response);
             }
@@ -110,6 +123,25 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             }
         }
         return segments;
+    }
+
+    static boolean isHealth(List<String> segments) {
+        return segments.size() >= 2 && segments.get(0).equals("actuator") && segments.get(1).equals("health");
+    }
+
+    /** The request as the admin's: actuator endpoints see a principal in the {@value #ADMIN_ROLE} role. */
+    private static HttpServletRequest asAdmin(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public Principal getUserPrincipal() {
+                return () -> "admin";
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return ADMIN_ROLE.equals(role);
+            }
+        };
     }
 
     static boolean isPublic(List<String> segments) {

@@ -243,15 +243,25 @@ class ServiceKitIntegrationTest {
     }
 
     @Test
-    void healthIsUpOnEmbeddedMongo() {
-        ApiResponse health = api.get("/actuator/health", null);
+    void healthShowsEveryoneTheStatusAndOnlyTheAdminItsComponents() {
+        ApiResponse anonymous = api.get("/actuator/health", null);
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
+        assertThat(anonymous.json("/status")).isEqualTo("UP");
+        assertThat(anonymous.node("/components").isMissingNode()).as(anonymous.toString()).isTrue();
+        assertThat(api.get("/actuator/health", partnerUserToken).node("/components").isMissingNode()).isTrue();
 
-        assertThat(health.status()).as(health.toString()).isEqualTo(200);
-        assertThat(health.json("/status")).isEqualTo("UP");
-        assertThat(health.json("/components/mongo/status")).isEqualTo("UP");
-        assertThat(health.json("/components/mongo/details/database")).isEqualTo("kit-test");
+        ApiResponse admin = api.get("/actuator/health", ADMIN_TOKEN);
+        assertThat(admin.json("/components/mongo/status")).as(admin.toString()).isEqualTo("UP");
+        assertThat(admin.json("/components/mongo/details/database")).isEqualTo("kit-test");
+    }
 
-        ApiResponse prometheus = api.get("/actuator/prometheus", null);
+    @Test
+    void metricsAnswerOnlyTheAdminToken() {
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", partnerUserToken).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus", "not-a-token").status()).isEqualTo(401);
+
+        ApiResponse prometheus = api.get("/actuator/prometheus", ADMIN_TOKEN);
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.bodyAsString()).contains("jvm_memory_used_bytes");
     }
