@@ -2,6 +2,7 @@ package com.dealbridge.shareddeal.notes;
 
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.PayloadTooLargeException;
+import com.dealbridge.kit.web.ProblemException;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.kit.web.UnsupportedMediaTypeException;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
@@ -20,9 +21,13 @@ import java.util.UUID;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Attaches an uploaded file to a shared note: checks size (413) and type by content (415), streams the bytes into
- * this side's store while hashing them, then records the attachment, whose chunks the relay sends to the other
- * side. Nothing is attached when any step fails, and a stored file that could not be attached is removed.
+ * Attaches an uploaded file to a shared note: checks size (413), the file name (422 when longer than the limit) and
+ * the type by the first bytes (415), streams the bytes into this side's store while hashing them and checking the
+ * whole file against that type ({@link ContentCheck}; ZIP-based types in a second streaming pass over the stored
+ * bytes, {@link OoxmlCheck}), then records the attachment, whose chunks the relay sends to the other side. A file
+ * that is not (only) its type answers 415, one that is its type but malformed 422. Nothing is attached when any
+ * step fails, and nothing stays stored: a refusal while streaming aborts the write, and a stored file that is
+ * refused afterwards or could not be attached is removed.
  */
 public class AttachmentUploads {
 
@@ -53,15 +58,39 @@ public class AttachmentUploads {
         String fileName = FileNames.sanitise(file.getOriginalFilename());
         String attachmentId = UUID.randomUUID().toString();
         StoredFile stored;
+        String contentType = null;
         try (InputStream in = new BufferedInputStream(file.getInputStream(), ContentSniffer.PREFIX * 2)) {
-            String contentType = contentType(file.getContentType(), in);
-            stored = sharedDeals.files().store(attachmentId, fileName, contentType, in, maxBytes);
+            contentType = contentType(file.getContentType(), in);
+            stored = sharedDeals.files().store(attachmentId, fileName, contentType,
+                    new CheckedUpload(in, ContentCheck.forType(contentType)), maxBytes);
         } catch (BlobTooLargeException e) {
             throw tooLarge(maxBytes);
+        } catch (RefusedFile e) {
+            throw refused(e, contentType); // nothing was kept: the store aborts its write
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded file", e);
         }
+        if (OoxmlCheck.checks(stored.contentType())) {
+            checkStoredArchive(stored);
+        }
         return attach(visible.deal().id(), noteId, stored, actor);
+    }
+
+    /** The second pass, over the stored bytes: a refused archive is removed before anything refers to it. */
+    private void checkStoredArchive(StoredFile stored) {
+        try {
+            try (InputStream in = sharedDeals.files().open(stored.attachmentId()).orElseThrow(() ->
+                    new IllegalStateException("the upload " + stored.attachmentId() + " was just stored"))) {
+                new OoxmlCheck().check(in, stored.contentType());
+            }
+        } catch (RefusedFile e) {
+            sharedDeals.files().delete(stored.attachmentId());
+            throw refused(e, stored.contentType());
+        } catch (IOException | RuntimeException e) {
+            sharedDeals.files().delete(stored.attachmentId());
+            throw e instanceof IOException io ? new UncheckedIOException("could not read the stored upload", io)
+                    : (RuntimeException) e;
+        }
     }
 
     private NoteView.AttachmentView attach(SharedDealId dealId, String noteId, StoredFile stored, Actor actor) {
@@ -77,11 +106,19 @@ public class AttachmentUploads {
         }
     }
 
-    /** The type to keep, judged by the content; 415 when unknown, contradicting the header, or not allowed. */
+    /**
+     * The type to keep, judged by the content; 415 when an executable, unknown, contradicting the header, or not
+     * allowed.
+     */
     private String contentType(String declared, InputStream in) throws IOException {
         in.mark(ContentSniffer.PREFIX);
         byte[] prefix = in.readNBytes(ContentSniffer.PREFIX);
         in.reset();
+        String executable = ContentSniffer.executable(prefix);
+        if (executable != null) {
+            throw new UnsupportedMediaTypeException("File type not allowed", "The file is " + executable
+                    + "; executables cannot be attached");
+        }
         String type = ContentSniffer.decide(declared, prefix);
         if (type == null) {
             throw new UnsupportedMediaTypeException("File type not allowed", "The file's content is not one of the"
@@ -93,6 +130,15 @@ public class AttachmentUploads {
                     + " cannot be attached; allowed are " + properties.allowedTypes());
         }
         return type;
+    }
+
+    /** 415 for content that is not (only) its type, 422 for a file of its type that is broken; both name why. */
+    private static ProblemException refused(RefusedFile refusal, String type) {
+        if (refusal.kind() == RefusedFile.Kind.WRONG_TYPE) {
+            return new UnsupportedMediaTypeException("File type not allowed", "The file cannot be attached as "
+                    + type + ": " + refusal.getMessage());
+        }
+        return UnprocessableException.of("file", refusal.getMessage() + " (checked as " + type + ")");
     }
 
     private static PayloadTooLargeException tooLarge(long maxBytes) {

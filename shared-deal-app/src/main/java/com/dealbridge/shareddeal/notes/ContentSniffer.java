@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Tells a file's media type from its first bytes, so that a client cannot pass an executable off as an image by
- * setting a header. Knows the types attachments may have; anything else is unknown.
+ * setting a header. Knows the types attachments may have; anything else is unknown. Whether the rest of the file
+ * keeps to that type is for {@link ContentCheck} and {@link OoxmlCheck}.
  */
 final class ContentSniffer {
 
@@ -21,6 +22,9 @@ final class ContentSniffer {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/vnd.openxmlformats-officedocument.presentationml.presentation");
     private static final List<String> TEXT = List.of("text/plain", "text/csv", "text/markdown");
+    /** Mach-O, 32 and 64 bit, both byte orders, and universal ("fat") binaries. */
+    private static final int[][] MACH_O = {{0xFE, 0xED, 0xFA, 0xCE}, {0xCE, 0xFA, 0xED, 0xFE},
+        {0xFE, 0xED, 0xFA, 0xCF}, {0xCF, 0xFA, 0xED, 0xFE}, {0xCA, 0xFE, 0xBA, 0xBE}};
 
     private ContentSniffer() {
     }
@@ -31,6 +35,9 @@ final class ContentSniffer {
      * @param prefix the file's first bytes (up to {@link #PREFIX})
      */
     static List<String> candidates(byte[] prefix) {
+        if (executable(prefix) != null) {
+            return List.of();
+        }
         if (startsWith(prefix, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return List.of("image/png");
         }
@@ -76,10 +83,32 @@ final class ContentSniffer {
         return wanted.startsWith("text/") && candidates == TEXT ? "text/plain" : null;
     }
 
+    /**
+     * What kind of executable these bytes start with (ELF, Mach-O, a Windows "MZ" executable, a "#!" script), or
+     * null: such a file is refused whatever it claims to be.
+     */
+    static String executable(byte[] prefix) {
+        if (startsWith(prefix, 0x7F, 'E', 'L', 'F')) {
+            return "an ELF executable";
+        }
+        if (startsWith(prefix, 'M', 'Z')) {
+            return "a Windows executable (MZ header)";
+        }
+        for (int[] magic : MACH_O) {
+            if (startsWith(prefix, magic)) {
+                return "a Mach-O executable";
+            }
+        }
+        if (startsWith(prefix, '#', '!')) {
+            return "a script (#!)";
+        }
+        return null;
+    }
+
     private static boolean isText(byte[] prefix) {
         for (byte b : prefix) {
             int v = b & 0xFF;
-            if (v == 0 || (v < 0x20 && v != '\n' && v != '\r' && v != '\t' && v != '\f')) {
+            if (v == 0x7F || (v < 0x20 && v != '\n' && v != '\r' && v != '\t' && v != '\f')) {
                 return false;
             }
         }

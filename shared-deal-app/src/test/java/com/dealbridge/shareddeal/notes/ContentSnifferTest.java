@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The type of an upload is judged by its bytes; the declared type is honoured only when the bytes can be it. */
+/**
+ * The type of an upload is judged by its first bytes; the declared type is honoured only when the bytes can be it.
+ * Whether the whole file keeps to that type is checked afterwards (PngCheckTest, TextCheckTest, ...).
+ */
 class ContentSnifferTest {
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -152,6 +155,7 @@ class ContentSnifferTest {
     void textDeclaredAsAnotherTextTypeIsKeptAsPlainTextNeverAsMarkup() {
         byte[] html = utf8("<html><body><script>alert(document.cookie)</script></body></html>\n");
 
+        // (the upload is then refused for the markup it contains: TextCheckTest)
         assertThat(ContentSniffer.decide("text/html", html)).isEqualTo("text/plain");
         assertThat(ContentSniffer.decide("text/x-log", TEXT)).isEqualTo("text/plain");
         assertThat(ContentSniffer.decide("image/svg+xml", utf8("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")))
@@ -169,6 +173,30 @@ class ContentSnifferTest {
         assertThat(ContentSniffer.decide(declared, ELF)).as("ELF").isNull();
         assertThat(ContentSniffer.candidates(EXE)).isEmpty();
         assertThat(ContentSniffer.candidates(ELF)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"7F454C46", "4D5A", "FEEDFACE", "CEFAEDFE", "FEEDFACF", "CFFAEDFE", "CAFEBABE", "2321"})
+    void anExecutableMagicAtTheStartIsNeverAnyType(String magic) {
+        byte[] file = concat(java.util.HexFormat.of().parseHex(magic), utf8("rest of the file, all text\n"));
+
+        assertThat(ContentSniffer.executable(file)).isNotNull();
+        assertThat(ContentSniffer.candidates(file)).isEmpty();
+        assertThat(ContentSniffer.decide("text/plain", file)).isNull();
+    }
+
+    @Test
+    void textThatStartsLikeAnExecutableIsRefusedToo() {
+        // "MZ" and "#!" are letters: such text is refused rather than risk an executable or script passing
+        assertThat(ContentSniffer.executable(utf8("MZ is the DOS header\n"))).contains("Windows executable");
+        assertThat(ContentSniffer.executable(utf8("#!/bin/sh\necho hi\n"))).contains("script");
+        assertThat(ContentSniffer.executable(utf8("Meeting notes\n"))).isNull();
+        assertThat(ContentSniffer.executable(new byte[0])).isNull();
+    }
+
+    @Test
+    void aDeleteCharacterIsNotText() {
+        assertThat(ContentSniffer.candidates(utf8("abc\u007Fdef"))).isEmpty();
     }
 
     @Test
