@@ -1,11 +1,15 @@
 package com.dealbridge.shareddeal.notes;
 
+import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.shareddeal.domain.Limits;
 import java.text.Normalizer;
 
-/** Makes an uploaded file's name safe to store, show and send back in a header. */
+/** Makes an uploaded file's name safe to store, show and send back in a header, and keeps it to the limit. */
 final class FileNames {
 
-    static final int MAX_LENGTH = 200;
+    /** What the domain accepts, here and from the other side ({@link Limits#FILE_NAME_CHARS}). */
+    static final int MAX_LENGTH = Limits.FILE_NAME_CHARS;
+    static final String FIELD = "fileName";
     static final String FALLBACK = "attachment";
 
     private FileNames() {
@@ -14,6 +18,10 @@ final class FileNames {
     /**
      * Keeps only the last path segment, drops control and format characters, replaces characters that mean something
      * in paths, headers or shells, and trims dots and spaces at the ends (no hidden files, no "..").
+     *
+     * @throws UnprocessableException (422, field {@value #FIELD}) when what is left is longer than
+     *                                {@link #MAX_LENGTH} characters: a name is refused rather than cut, so that what
+     *                                is stored is what the user chose
      */
     static String sanitise(String original) {
         if (original == null) {
@@ -25,13 +33,8 @@ final class FileNames {
         name = name.replaceAll("[\"';:*?<>|%$`]", "_");
         name = name.replaceAll("\\s+", " ").replaceAll("^[ .]+|[ .]+$", "");
         if (name.length() > MAX_LENGTH) {
-            int dot = name.lastIndexOf('.');
-            String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            int cut = MAX_LENGTH - extension.length();
-            if (Character.isHighSurrogate(name.charAt(cut - 1))) {
-                cut--;
-            }
-            name = name.substring(0, cut) + extension;
+            throw UnprocessableException.of(FIELD, "the file name must be at most " + MAX_LENGTH
+                    + " characters long, this one has " + name.length() + "; rename the file and upload it again");
         }
         return name.isEmpty() ? FALLBACK : name;
     }

@@ -1,15 +1,21 @@
 package com.dealbridge.shareddeal.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
+import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.shareddeal.domain.Limits;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** An uploaded file's name is made safe to store, list and send back in a Content-Disposition header. */
+/**
+ * An uploaded file's name is made safe to store, list and send back in a Content-Disposition header, and refused
+ * (422) when longer than the domain allows.
+ */
 class FileNamesTest {
 
     @Test
@@ -70,16 +76,21 @@ class FileNamesTest {
     }
 
     @Test
-    void overlongNamesAreCutTo200KeepingTheExtension() {
-        String sanitised = FileNames.sanitise("a".repeat(300) + ".pdf");
-
-        assertThat(sanitised).hasSize(FileNames.MAX_LENGTH).endsWith(".pdf").startsWith("aaaa");
-        assertThat(sanitised).isEqualTo("a".repeat(196) + ".pdf");
+    void anOverlongNameIsRefusedWith422NamingTheField() {
+        assertThatThrownBy(() -> FileNames.sanitise("a".repeat(300) + ".pdf"))
+                .isInstanceOfSatisfying(UnprocessableException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.field()).isEqualTo("fileName");
+                        assertThat(error.message()).contains("at most 200 characters", "this one has 304");
+                    });
+                    assertThat(e.detail()).startsWith("fileName: ");
+                });
     }
 
     @Test
-    void overlongNamesWithoutAnExtensionAreCutTo200() {
-        assertThat(FileNames.sanitise("b".repeat(250))).isEqualTo("b".repeat(200));
+    void theLimitIsTheDomainsFileNameLimit() {
+        assertThat(FileNames.MAX_LENGTH).isEqualTo(Limits.FILE_NAME_CHARS).isEqualTo(200);
     }
 
     @Test
@@ -87,17 +98,23 @@ class FileNamesTest {
         String name = "c".repeat(196) + ".png";
 
         assertThat(FileNames.sanitise(name)).isEqualTo(name);
+        assertThatThrownBy(() -> FileNames.sanitise("c" + name)).isInstanceOf(UnprocessableException.class);
     }
 
     @Test
-    void overlongNamesAreNotCutInsideACharacter() {
-        // 1 + 150 emoji (2 UTF-16 units each) + ".png": the cut at 196 units falls inside an emoji
-        String sanitised = FileNames.sanitise("x" + "\uD83D\uDE00".repeat(150) + ".png");
+    void theLengthCountsWhatIsLeftAfterThePathAndControlCharactersAreRemoved() {
+        String name = "d".repeat(196) + ".pdf";
 
-        assertThat(sanitised).endsWith(".png");
-        assertThat(sanitised.length()).isLessThanOrEqualTo(FileNames.MAX_LENGTH);
-        assertThat(new String(sanitised.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
-                .as("no unpaired surrogate (it would reach the header as '?')").isEqualTo(sanitised);
+        assertThat(FileNames.sanitise("C:\\Users\\" + "x".repeat(300) + "\\" + name)).isEqualTo(name);
+        assertThat(FileNames.sanitise(name.substring(0, 100) + "\u0007\u200B" + name.substring(100))).isEqualTo(name);
+    }
+
+    @Test
+    void charactersOutsideTheBasicPlaneCountAsTheDomainCountsThem() {
+        // the domain's limit is in UTF-16 units (String.length), so 100 emoji are 200
+        assertThat(FileNames.sanitise("\uD83D\uDE00".repeat(100))).hasSize(200);
+        assertThatThrownBy(() -> FileNames.sanitise("\uD83D\uDE00".repeat(100) + ".png"))
+                .isInstanceOf(UnprocessableException.class);
     }
 
     @Test
