@@ -70,21 +70,24 @@ final class SnapshotFacts {
             return;
         }
         Actor author = actor(note.author());
-        facts.add(new SharedNoteAdded(header(note.createdStamp(), author), note.id(), note.body()));
+        facts.add(new SharedNoteAdded(header(note.createdStamp(), author, note.createdAt()), note.id(),
+                note.body()));
         if (!note.bodyStamp().equals(note.createdStamp())) {
-            facts.add(new SharedNoteEdited(header(note.bodyStamp(), author), note.id(), note.body()));
+            facts.add(new SharedNoteEdited(header(note.bodyStamp(), author, note.editedAt()), note.id(),
+                    note.body()));
         }
         for (NoteComment comment : note.allComments()) {
             facts.add(comment.deleted()
                     ? new NoteCommentDeleted(header(latest(), RESYNC), note.id(), comment.id())
-                    : new NoteCommentAdded(header(comment.createdStamp(), actor(comment.author())), note.id(),
-                            comment.id(), comment.body()));
+                    : new NoteCommentAdded(header(comment.createdStamp(), actor(comment.author()),
+                            comment.createdAt()), note.id(), comment.id(), comment.body()));
         }
         for (NoteAttachment a : note.allAttachments()) {
             facts.add(a.deleted()
                     ? new AttachmentDeleted(header(latest(), RESYNC), note.id(), a.id())
-                    : new AttachmentAdded(header(a.createdStamp(), actor(a.author())), note.id(), a.id(),
-                            a.fileName(), a.contentType(), a.size(), a.sha256(), a.chunkSize(), a.chunkCount()));
+                    : new AttachmentAdded(header(a.createdStamp(), actor(a.author()), a.createdAt()), note.id(),
+                            a.id(), a.fileName(), a.contentType(), a.size(), a.sha256(), a.chunkSize(),
+                            a.chunkCount()));
         }
     }
 
@@ -101,10 +104,20 @@ final class SnapshotFacts {
     }
 
     private EventHeader header(Stamp stamp, Actor actor) {
+        return header(stamp, actor, null);
+    }
+
+    /**
+     * @param occurredAt when the value was written, as its origin's wall clock read then; the stamp's HLC reading
+     *                   may be ahead of it (after observing a faster clock), and the receiver keeps this time as
+     *                   the note's, comment's or attachment's own, so it must be the one the sender holds. Null:
+     *                   the stamp's time (a value whose time the receiver does not keep)
+     */
+    private EventHeader header(Stamp stamp, Actor actor, Instant occurredAt) {
         String eventId = UUID.nameUUIDFromBytes((seed + facts.size()).getBytes(java.nio.charset.StandardCharsets
                 .UTF_8)).toString();
         return new EventHeader(eventId, deal.id().value(), deal.partnerId(), stamp.origin(), sequence, stamp.hlc(),
-                Instant.ofEpochMilli(stamp.hlc().wallMillis()), actor);
+                occurredAt != null ? occurredAt : Instant.ofEpochMilli(stamp.hlc().wallMillis()), actor);
     }
 
     private static Actor actor(Author author) {

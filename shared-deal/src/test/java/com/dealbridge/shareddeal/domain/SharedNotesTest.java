@@ -616,6 +616,37 @@ class SharedNotesTest {
         }
     }
 
+    // ---- resync ------------------------------------------------------------------------------------------------
+
+    /** Found by ConvergenceProperties: the times came from the stamps' HLC readings, which may run ahead. */
+    @Test
+    void aSnapshotCarriesTheTimesNotesCommentsAndAttachmentsWereWrittenAtWhenTheClockRunsAhead() {
+        crmClock.advance(50); // the CRM's wall clock is ahead of the partner's
+        crm.changeStage(Stage.QUALIFIED_TO_BUY, SyncPolicy.defaults(), crmClock, CRM_REP);
+        exchange(); // so the partner's HLC now reads ahead of its wall clock
+        partner.addNote("note-1", "v1", partnerClock, PARTNER_USER);
+        partnerClock.advance(5);
+        partner.editNote("note-1", "v2", partnerClock, PARTNER_USER);
+        partner.addComment("note-1", "comment-1", "Looks good", partnerClock, PARTNER_USER);
+        partner.addAttachment("note-1", file("att-1"), partnerClock, PARTNER_USER);
+        partner.drainRecordedEvents(); // not delivered (yet): the snapshot covers them
+        partner.publishSnapshot(partnerClock, PARTNER_USER);
+        deliver(partner.drainRecordedEvents(), crm, crmClock);
+
+        SharedNote sent = partner.note("note-1").orElseThrow();
+        SharedNote received = crm.note("note-1").orElseThrow();
+        assertThat(sent.createdStamp().hlc().wallMillis()).as("the stamp runs ahead").isEqualTo(T0 + 50);
+        assertThat(received.createdAt()).isEqualTo(sent.createdAt()).isEqualTo(Instant.ofEpochMilli(T0));
+        assertThat(received.editedAt()).isEqualTo(sent.editedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 5));
+        assertThat(received.comment("comment-1").orElseThrow().createdAt())
+                .isEqualTo(sent.comment("comment-1").orElseThrow().createdAt())
+                .isEqualTo(Instant.ofEpochMilli(T0 + 5));
+        assertThat(received.attachment("att-1").orElseThrow().createdAt())
+                .isEqualTo(sent.attachment("att-1").orElseThrow().createdAt())
+                .isEqualTo(Instant.ofEpochMilli(T0 + 5));
+        assertThat(received.state()).isEqualTo(sent.state());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** Ships what each side recorded since the last exchange to the other: each side applies its own first. */
