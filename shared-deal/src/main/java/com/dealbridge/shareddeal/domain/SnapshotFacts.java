@@ -36,9 +36,13 @@ final class SnapshotFacts {
     }
 
     private List<SharedDealEvent> collect() {
-        Stamp created = new Stamp(new Hlc(deal.createdAt().toEpochMilli(), 0), deal.registeredBy());
-        facts.add(new SharedDealRegistered(header(created, RESYNC), deal.registeredBy(), deal.dealName(),
-                deal.amount(), deal.currency(), deal.closeDate(), deal.stage(), deal.introNote(),
+        // the registration's own stamp, which a replica built from this snapshot keeps for the fields nothing
+        // changes afterwards (the partner owner: set by the registration only, so its stamp is the registration's)
+        Stamp registered = deal.stampOf(DealFacts.F_PARTNER_OWNER);
+        Stamp created = registered != null ? registered
+                : new Stamp(new Hlc(deal.createdAt().toEpochMilli(), 0), deal.registeredBy());
+        facts.add(new SharedDealRegistered(header(created, RESYNC, deal.createdAt()), deal.registeredBy(),
+                deal.dealName(), deal.amount(), deal.currency(), deal.closeDate(), deal.stage(), deal.introNote(),
                 deal.painOrOpportunity(), deal.nextSteps(), deal.welcomeNote(), deal.productIds(),
                 deal.partnerOwner(), deal.assignedRep(), deal.sourceType()));
         stamped(DealFacts.F_DEAL_NAME, h -> new DealDetailsChanged(h, deal.dealName(), null, null, null));

@@ -122,6 +122,26 @@ class SharedDealTest {
         assertThatThrownBy(() -> partner.apply(own, partnerClock)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Found by ConvergenceProperties: the snapshot stamped the registration with its wall-clock time. */
+    @Test
+    void aReplicaBuiltFromASnapshotKeepsTheRegistrationsStampAndTime() {
+        // another deal's event, stamped by a clock ahead of the partner's, moved the partner's HLC
+        partnerClock.observe(new Hlc(1_000_040, 3));
+        SharedDeal partner = SharedDeal.register(Fixtures.partnerRegistration(id), Origin.PARTNER, partnerClock,
+                PARTNER_USER);
+        partner.drainRecordedEvents(); // the registration is lost on the way; a resync repairs the CRM
+        partner.publishSnapshot(partnerClock, PARTNER_USER);
+
+        SharedDeal crm = SharedDeal.fromSnapshot((SharedDealSnapshot) partner.drainRecordedEvents().get(0),
+                Origin.CRM, crmClock, SyncPolicy.defaults());
+
+        Stamp registered = partner.facts().stampOf(DealFacts.F_PARTNER_OWNER);
+        assertThat(registered.hlc()).isEqualTo(new Hlc(1_000_040, 5));
+        assertThat(crm.facts().state().stamps()).isEqualTo(partner.facts().state().stamps());
+        assertThat(crm.facts().createdAt()).isEqualTo(partner.facts().createdAt())
+                .isEqualTo(java.time.Instant.ofEpochMilli(1_000_000));
+    }
+
     @Test
     void stampsOrderByClockThenByOrigin() {
         Stamp partner = new Stamp(new Hlc(5, 0), Origin.PARTNER);
