@@ -389,12 +389,26 @@ public class ProjectionStore {
 
     /** A page of the deal's live notes, oldest first by (hlc, origin), with their comments and attachments. */
     public List<SharedNote> notes(String sharedDealId, int skip, int limit) {
-        List<SharedNote> page = new ArrayList<>();
-        for (Document note : notes.find(Filters.and(Filters.eq("sharedDealId", sharedDealId),
+        List<Document> noteDocuments = notes.find(Filters.and(Filters.eq("sharedDealId", sharedDealId),
                         Filters.eq("deleted", false)))
                 .sort(com.mongodb.client.model.Sorts.ascending("createdWall", "createdCounter", "createdOrigin"))
-                .skip(skip).limit(limit)) {
-            loadNote(sharedDealId, note.getString("_id")).ifPresent(loaded -> page.add(loaded.note()));
+                .skip(skip).limit(limit).into(new ArrayList<>());
+        // three queries for the whole page: its notes, then all their comments, then all their attachments
+        List<String> commentIds = new ArrayList<>();
+        List<String> attachmentIds = new ArrayList<>();
+        noteDocuments.forEach(note -> {
+            commentIds.addAll(note.getList("commentIds", String.class, List.of()));
+            attachmentIds.addAll(note.getList("attachmentIds", String.class, List.of()));
+        });
+        Map<String, List<Document>> commentsByNote = commentIds.isEmpty() ? Map.of()
+                : byNote(comments.find(Filters.in("_id", commentIds)));
+        Map<String, List<Document>> attachmentsByNote = attachmentIds.isEmpty() ? Map.of()
+                : byNote(attachments.find(Filters.in("_id", attachmentIds)));
+        List<SharedNote> page = new ArrayList<>();
+        for (Document note : noteDocuments) {
+            String noteId = note.getString("_id");
+            page.add(loaded(note, commentsByNote.getOrDefault(noteId, List.of()),
+                    attachmentsByNote.getOrDefault(noteId, List.of())).note());
         }
         return page;
     }
