@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** {@code emailKey} is the lower-cased e-mail, unique: one rep per address. The token is kept only as a hash. */
 @Document("sales_reps")
 record SalesRepDocument(@Id String id, String name, String email, @Indexed(unique = true) String emailKey,
-        @Indexed(unique = true) String tokenHash, @Indexed boolean active, Instant createdAt) {
+        @Indexed(unique = true) String tokenHash, @Indexed boolean active, Instant createdAt, Instant tokenExpiresAt) {
 
     SalesRep toRep() {
         return new SalesRep(id, name, email, active, createdAt);

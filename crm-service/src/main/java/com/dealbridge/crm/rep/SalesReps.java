@@ -1,7 +1,8 @@
 package com.dealbridge.crm.rep;
 
-import com.dealbridge.kit.security.Tokens;
+import com.dealbridge.kit.security.UserTokens;
 import com.dealbridge.kit.web.ConflictException;
+import com.dealbridge.kit.web.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class SalesReps {
 
     private final MongoOperations mongo;
+    private final UserTokens tokens;
 
-    SalesReps(MongoOperations mongo) {
+    SalesReps(MongoOperations mongo, UserTokens tokens) {
         this.mongo = mongo;
+        this.tokens = tokens;
     }
 
     /** Active reps, oldest first (then by id): a stable order for deterministic tie-breaks. */
@@ -40,11 +43,11 @@ public class SalesReps {
 
     /** @throws ConflictException a rep with this e-mail (case-insensitive) exists */
     IssuedRep create(String name, String email) {
-        String token = Tokens.newToken();
+        UserTokens.Issued token = tokens.issue();
         String trimmedEmail = email.trim();
         SalesRepDocument rep = new SalesRepDocument(UUID.randomUUID().toString(), name.trim(), trimmedEmail,
-                trimmedEmail.toLowerCase(Locale.ROOT), Tokens.hash(token), true,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                trimmedEmail.toLowerCase(Locale.ROOT), token.hash(), true,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), token.expiresAt());
         try {
             mongo.insert(rep);
         } catch (DuplicateKeyException e) {
@@ -53,13 +56,32 @@ public class SalesReps {
         return new IssuedRep(rep.toRep(), token);
     }
 
-    /** Only active reps authenticate. */
+    /** Only active reps authenticate, with a valid token (not expired, not replaced, not revoked). */
     Optional<SalesRep> activeByTokenHash(String tokenHash) {
-        Query query = Query.query(Criteria.where("tokenHash").is(tokenHash).and("active").is(true));
-        return Optional.ofNullable(mongo.findOne(query, SalesRepDocument.class)).map(SalesRepDocument::toRep);
+        Query query = Query.query(Criteria.where(UserTokens.HASH).is(tokenHash).and("active").is(true));
+        return Optional.ofNullable(mongo.findOne(query, SalesRepDocument.class))
+                .filter(rep -> tokens.valid(rep.tokenExpiresAt(), rep.createdAt()))
+                .map(SalesRepDocument::toRep);
     }
 
-    /** A new rep with the token shown to the admin once. */
-    record IssuedRep(SalesRep rep, String token) {
+    /** A new token for the rep; the old one stops working. @throws NotFoundException no such rep */
+    IssuedRep replaceToken(String repId) {
+        UserTokens.Issued token = tokens.replace(Query.query(Criteria.where("_id").is(repId)),
+                SalesRepDocument.class);
+        if (token == null) {
+            throw new NotFoundException("Sales rep " + repId + " not found");
+        }
+        return new IssuedRep(find(repId).orElseThrow(), token);
+    }
+
+    /** The rep's token stops working. @throws NotFoundException no such rep */
+    void revokeToken(String repId) {
+        if (!tokens.revoke(Query.query(Criteria.where("_id").is(repId)), SalesRepDocument.class)) {
+            throw new NotFoundException("Sales rep " + repId + " not found");
+        }
+    }
+
+    /** A rep with the token shown to the admin once. */
+    record IssuedRep(SalesRep rep, UserTokens.Issued token) {
     }
 }

@@ -13,6 +13,7 @@ import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.kit.test.PagingAssertions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 @CrmServiceIntegrationTest
 class SalesRepAndProductIntegrationTest {
@@ -43,11 +48,38 @@ class SalesRepAndProductIntegrationTest {
     @Autowired
     SalesReps reps;
 
+    @Autowired
+    MongoOperations mongo;
+
     ApiClient api;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient("http://localhost:" + port);
+    }
+
+    @Test
+    void aRepsTokenExpiresReplacedOrRevokedIsRefused() {
+        ApiResponse rep = api.post("/admin/sales-reps", ADMIN, Map.of("name", "Tom Token", "email",
+                UUID.randomUUID() + "@vendor.example"));
+        assertThat(Instant.parse(rep.json("/tokenExpiresAt"))).isAfter(Instant.now().plus(Duration.ofDays(89)));
+        String first = rep.json("/token");
+        assertThat(api.get("/api/me", first).status()).isEqualTo(200);
+
+        ApiResponse replaced = api.post("/admin/sales-reps/" + rep.json("/id") + "/token", ADMIN, Map.of());
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(201);
+        String second = replaced.json("/token");
+        assertThat(api.get("/api/me", first).status()).isEqualTo(401);
+        assertThat(api.get("/api/me", second).json("/id")).isEqualTo(rep.json("/id"));
+
+        assertThat(api.delete("/admin/sales-reps/" + rep.json("/id") + "/token", ADMIN).status()).isEqualTo(204);
+        assertThat(api.get("/api/me", second).status()).isEqualTo(401);
+        assertThat(api.delete("/admin/sales-reps/no-such-rep/token", ADMIN).status()).isEqualTo(404);
+
+        String third = api.post("/admin/sales-reps/" + rep.json("/id") + "/token", ADMIN, Map.of()).json("/token");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(rep.json("/id"))),
+                Update.update("tokenExpiresAt", Instant.now().minusSeconds(1)), SalesRepDocument.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/me", third).status() == 401);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.dealbridge.partner.account;
 
-import com.dealbridge.kit.security.Tokens;
+import com.dealbridge.kit.security.UserTokens;
 import com.dealbridge.kit.web.ConflictException;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.UnprocessableException;
@@ -34,15 +34,17 @@ public class PartnerAccounts {
 
     private final MongoOperations mongo;
     private final PartnerAccountsTopic topic;
+    private final UserTokens tokens;
     /**
      * Bump-then-publish runs under a per-partner lock so that, within this instance, records reach the compacted
      * topic in revision order: compaction keeps the last record, which must be the newest one.
      */
     private final Object[] stripes = new Object[64];
 
-    PartnerAccounts(MongoOperations mongo, PartnerAccountsTopic topic) {
+    PartnerAccounts(MongoOperations mongo, PartnerAccountsTopic topic, UserTokens tokens) {
         this.mongo = mongo;
         this.topic = topic;
+        this.tokens = tokens;
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new Object();
         }
@@ -105,10 +107,10 @@ public class PartnerAccounts {
      */
     IssuedUser addUser(String partnerId, String name, String email) {
         requirePartner(partnerId);
-        String token = Tokens.newToken();
+        UserTokens.Issued token = tokens.issue();
         String trimmedEmail = email.trim();
         PartnerUserDocument user = new PartnerUserDocument(UUID.randomUUID().toString(), partnerId, name.trim(),
-                trimmedEmail, trimmedEmail.toLowerCase(Locale.ROOT), Tokens.hash(token), now());
+                trimmedEmail, trimmedEmail.toLowerCase(Locale.ROOT), token.hash(), now(), token.expiresAt());
         try {
             mongo.insert(user);
         } catch (DuplicateKeyException e) {
@@ -120,9 +122,32 @@ public class PartnerAccounts {
         return new IssuedUser(user.toUser(), token);
     }
 
+    /** The user whose token this is, while the token is valid (not expired, not replaced, not revoked). */
     Optional<PartnerUser> userByTokenHash(String tokenHash) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("tokenHash").is(tokenHash)),
-                PartnerUserDocument.class)).map(PartnerUserDocument::toUser);
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where(UserTokens.HASH).is(tokenHash)),
+                        PartnerUserDocument.class))
+                .filter(user -> tokens.valid(user.tokenExpiresAt(), user.createdAt()))
+                .map(PartnerUserDocument::toUser);
+    }
+
+    /** A new token for the user; the old one stops working. @throws NotFoundException no such user */
+    IssuedUser replaceToken(String partnerId, String userId) {
+        UserTokens.Issued token = tokens.replace(userQuery(partnerId, userId), PartnerUserDocument.class);
+        if (token == null) {
+            throw new NotFoundException("Partner " + partnerId + " has no user " + userId);
+        }
+        return new IssuedUser(user(partnerId, userId).orElseThrow(), token);
+    }
+
+    /** The user's token stops working. @throws NotFoundException no such user */
+    void revokeToken(String partnerId, String userId) {
+        if (!tokens.revoke(userQuery(partnerId, userId), PartnerUserDocument.class)) {
+            throw new NotFoundException("Partner " + partnerId + " has no user " + userId);
+        }
+    }
+
+    private static Query userQuery(String partnerId, String userId) {
+        return Query.query(Criteria.where("_id").is(userId).and("partnerId").is(partnerId));
     }
 
     private Partner bumpAndPublish(String partnerId, Update update) {
@@ -159,7 +184,7 @@ public class PartnerAccounts {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A new user with the token shown to the admin once. */
-    record IssuedUser(PartnerUser user, String token) {
+    /** A user with the token shown to the admin once. */
+    record IssuedUser(PartnerUser user, UserTokens.Issued token) {
     }
 }

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,8 +30,15 @@ class PartnerAdminController {
     record NewUserRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {
     }
 
-    /** The only answer that ever contains the token. */
-    record IssuedUserResponse(String id, String partnerId, String name, String email, String token) {
+    /** The only answers that ever contain the token: when a user is added, and when the token is replaced. */
+    record IssuedUserResponse(String id, String partnerId, String name, String email, String token,
+                              Instant tokenExpiresAt) {
+
+        static IssuedUserResponse of(PartnerAccounts.IssuedUser issued) {
+            PartnerUser user = issued.user();
+            return new IssuedUserResponse(user.id(), user.partnerId(), user.name(), user.email(),
+                    issued.token().token(), issued.token().expiresAt());
+        }
     }
 
     private final PartnerAccounts accounts;
@@ -48,8 +57,20 @@ class PartnerAdminController {
     @PostMapping("/{partnerId}/users")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedUserResponse addUser(@PathVariable String partnerId, @Valid @RequestBody NewUserRequest request) {
-        PartnerAccounts.IssuedUser issued = accounts.addUser(partnerId, request.name(), request.email());
-        PartnerUser user = issued.user();
-        return new IssuedUserResponse(user.id(), user.partnerId(), user.name(), user.email(), issued.token());
+        return IssuedUserResponse.of(accounts.addUser(partnerId, request.name(), request.email()));
+    }
+
+    /** A new token for the user (lost, leaked, about to expire); the old one is refused from now on. */
+    @PostMapping("/{partnerId}/users/{userId}/token")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedUserResponse replaceToken(@PathVariable String partnerId, @PathVariable String userId) {
+        return IssuedUserResponse.of(accounts.replaceToken(partnerId, userId));
+    }
+
+    /** The user's token is refused from now on, until the admin issues a new one. */
+    @DeleteMapping("/{partnerId}/users/{userId}/token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeToken(@PathVariable String partnerId, @PathVariable String userId) {
+        accounts.revokeToken(partnerId, userId);
     }
 }

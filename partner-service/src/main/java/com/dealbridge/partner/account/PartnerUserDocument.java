@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("partner_users")
 @CompoundIndex(name = "partner_email_unique", def = "{'partnerId': 1, 'emailKey': 1}", unique = true)
 record PartnerUserDocument(@Id String id, @Indexed String partnerId, String name, String email, String emailKey,
-        @Indexed(unique = true) String tokenHash, Instant createdAt) {
+        @Indexed(unique = true) String tokenHash, Instant createdAt, Instant tokenExpiresAt) {
 
     PartnerUser toUser() {
         return new PartnerUser(id, partnerId, name, email);

@@ -13,6 +13,7 @@ import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 
 @PartnerServiceIntegrationTest
@@ -38,6 +44,9 @@ class PartnerAccountIntegrationTest {
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
+
+    @Autowired
+    MongoOperations mongo;
 
     ApiClient api;
 
@@ -70,6 +79,63 @@ class PartnerAccountIntegrationTest {
         assertThat(me.json("/name")).isEqualTo("Alice Archer");
         assertThat(me.json("/email")).isEqualTo("alice@acme.example");
         assertThat(me.node("/token").isMissingNode()).as("the token is shown once only").isTrue();
+    }
+
+    @Test
+    void aUserTokenExpiresAfterTheConfiguredTimeAndIsRefusedOnceExpired() {
+        String partnerId = api.post("/admin/partners", ADMIN, Map.of("name", "Expiry Ltd", "capacityLimit", 1))
+                .json("/id");
+        ApiResponse user = api.post("/admin/partners/" + partnerId + "/users", ADMIN,
+                Map.of("name", "Ellis", "email", "ellis@expiry.example"));
+        Instant expiresAt = Instant.parse(user.json("/tokenExpiresAt"));
+        assertThat(expiresAt).isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(91)));
+        String token = user.json("/token");
+        assertThat(api.get("/api/me", token).status()).isEqualTo(200);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(user.json("/id"))),
+                Update.update("tokenExpiresAt", Instant.now().minusSeconds(1)), PartnerUserDocument.class);
+
+        // within the caller cache's 2 s the instance may still know the token; then it is refused
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/me", token).status() == 401);
+        assertThat(api.get("/api/me", token).json("/detail")).contains("expired");
+    }
+
+    @Test
+    void aReplacedTokenIsRefusedAtOnceAndTheNewOneWorks() {
+        String partnerId = api.post("/admin/partners", ADMIN, Map.of("name", "Rotate Ltd", "capacityLimit", 1))
+                .json("/id");
+        ApiResponse user = api.post("/admin/partners/" + partnerId + "/users", ADMIN,
+                Map.of("name", "Rory", "email", "rory@rotate.example"));
+        String old = user.json("/token");
+        assertThat(api.get("/api/me", old).status()).isEqualTo(200);
+
+        ApiResponse replaced = api.post("/admin/partners/" + partnerId + "/users/" + user.json("/id") + "/token",
+                ADMIN, Map.of());
+
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(201);
+        assertThat(replaced.json("/token")).startsWith(Tokens.PREFIX).isNotEqualTo(old);
+        assertThat(replaced.json("/tokenExpiresAt")).isNotNull();
+        assertThat(api.get("/api/me", old).status()).isEqualTo(401);
+        assertThat(api.get("/api/me", replaced.json("/token")).json("/id")).isEqualTo(user.json("/id"));
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAtOnce() {
+        String partnerId = api.post("/admin/partners", ADMIN, Map.of("name", "Revoke Ltd", "capacityLimit", 1))
+                .json("/id");
+        ApiResponse user = api.post("/admin/partners/" + partnerId + "/users", ADMIN,
+                Map.of("name", "Reva", "email", "reva@revoke.example"));
+        String token = user.json("/token");
+        assertThat(api.get("/api/me", token).status()).isEqualTo(200);
+
+        assertThat(api.delete("/admin/partners/" + partnerId + "/users/" + user.json("/id") + "/token", ADMIN)
+                .status()).isEqualTo(204);
+
+        assertThat(api.get("/api/me", token).status()).isEqualTo(401);
+        assertThat(api.delete("/admin/partners/" + partnerId + "/users/no-such-user/token", ADMIN).status())
+                .isEqualTo(404);
+        assertThat(api.post("/admin/partners/" + partnerId + "/users/" + user.json("/id") + "/token", token,
+                Map.of()).status()).as("a user cannot issue tokens").isEqualTo(401);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package com.dealbridge.kit.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,15 +46,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final byte[] adminTokenHash;
     private final ObjectProvider<CallerResolver> callerResolver;
-    private final Cache<String, Caller> callers;
+    private final CallerCache callers;
 
-    BearerTokenFilter(SecurityProperties properties, ObjectProvider<CallerResolver> callerResolver) {
+    BearerTokenFilter(SecurityProperties properties, ObjectProvider<CallerResolver> callerResolver,
+                      CallerCache callers) {
         this.adminTokenHash = Tokens.sha256(properties.adminToken());
         // Resolved lazily: the resolver usually needs Mongo, which must not be created while the servlet
         // container registers its filters.
         this.callerResolver = callerResolver;
-        this.callers = Caffeine.newBuilder().expireAfterWrite(properties.callerCacheTtl()).maximumSize(10_000)
-                .build();
+        this.callers = callers;
     }
 
     @Override
@@ -169,19 +167,19 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private Optional<Caller> resolve(String token) {
         String hash = Tokens.hash(token);
-        Caller known = callers.getIfPresent(hash);
-        if (known != null) {
-            return Optional.of(known);
+        Optional<Caller> known = callers.find(hash);
+        if (known.isPresent()) {
+            return known;
         }
         CallerResolver resolver = callerResolver.getIfAvailable();
         Optional<Caller> caller = resolver == null ? Optional.empty() : resolver.resolve(hash);
-        caller.ifPresent(found -> callers.put(hash, found));
+        caller.ifPresent(found -> callers.remember(hash, found));
         return caller;
     }
 
     private static void unknownToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
         refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                "Unknown or revoked bearer token", "Bearer error=\"invalid_token\"");
+                "Unknown, expired or revoked bearer token", "Bearer error=\"invalid_token\"");
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title,

@@ -3,6 +3,7 @@ package com.dealbridge.kit.security;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Clock;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -31,10 +33,21 @@ public class KitSecurityAutoConfiguration {
     public static final int FILTER_ORDER = -100;
 
     @Bean
+    CallerCache callerCache(SecurityProperties properties) {
+        return new CallerCache(properties);
+    }
+
+    @Bean
+    UserTokens userTokens(ObjectProvider<MongoOperations> mongo, SecurityProperties properties,
+                          CallerCache callerCache) {
+        return new UserTokens(mongo::getObject, properties, callerCache, Clock.systemUTC());
+    }
+
+    @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(SecurityProperties properties,
-            ObjectProvider<CallerResolver> callerResolver) {
+            ObjectProvider<CallerResolver> callerResolver, CallerCache callerCache) {
         FilterRegistrationBean<BearerTokenFilter> registration =
-                new FilterRegistrationBean<>(new BearerTokenFilter(properties, callerResolver));
+                new FilterRegistrationBean<>(new BearerTokenFilter(properties, callerResolver, callerCache));
         registration.setName("bearerTokenFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;

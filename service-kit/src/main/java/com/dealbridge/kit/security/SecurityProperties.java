@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   caller is remembered, so that a busy client costs one store lookup per token and interval
  *                   rather than one per request; a change to a user (or its removal) is seen within it.
  *                   {@code 0} asks the store on every request. Unknown tokens are never remembered.
+ * @param tokenTtl   {@code dealbridge.security.token-ttl} (default 90d): how long a user token issued by the admin
+ *                   endpoints is valid; the admin issues a new one (which revokes the old) or revokes it earlier.
  */
 @ConfigurationProperties("dealbridge.security")
-public record SecurityProperties(String adminToken, @DefaultValue("2s") Duration callerCacheTtl) {
+public record SecurityProperties(String adminToken, @DefaultValue("2s") Duration callerCacheTtl,
+                                 @DefaultValue("90d") Duration tokenTtl) {
 
     public SecurityProperties {
         if (adminToken == null || adminToken.isBlank()) {
@@ -26,10 +29,13 @@ public record SecurityProperties(String adminToken, @DefaultValue("2s") Duration
         if (callerCacheTtl == null || callerCacheTtl.isNegative()) {
             throw new IllegalArgumentException("dealbridge.security.caller-cache-ttl must be zero or positive");
         }
+        if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
+            throw new IllegalArgumentException("dealbridge.security.token-ttl must be positive");
+        }
     }
 
     @Override
     public String toString() {
-        return "SecurityProperties[adminToken=***, callerCacheTtl=" + callerCacheTtl + "]";
+        return "SecurityProperties[adminToken=***, callerCacheTtl=" + callerCacheTtl + ", tokenTtl=" + tokenTtl + "]";
     }
 }

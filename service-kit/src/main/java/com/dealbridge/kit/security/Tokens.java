@@ -32,6 +32,14 @@ public final class Tokens {
         return HexFormat.of().formatHex(sha256(token));
     }
 
+    /**
+     * What a revoked token's hash is replaced by: unique like a hash (the index on it is unique), yet never the hash
+     * of any token (not hex).
+     */
+    public static String revokedHash() {
+        return "revoked:" + java.util.UUID.randomUUID();
+    }
+
     static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
