@@ -160,7 +160,8 @@ class CollaborationEndToEndTest extends CollaborationSystemTest {
         PartnerUser user = deal.user();
         String id = deal.id();
         String noteId = deal.noteId();
-        byte[] pdf = ("%PDF-1.7\n" + "contract terms ".repeat(40_000)).getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = ("%PDF-1.7\n" + "contract terms ".repeat(40_000) + "\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
 
         String attachmentId = ok(system.crm().postMultipart(note(id, noteId) + "/attachments", rep.token(), "file",
                 "contract.pdf", "application/pdf", pdf), 201).json("/id");

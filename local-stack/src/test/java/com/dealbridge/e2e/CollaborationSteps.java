@@ -11,6 +11,9 @@ import com.dealbridge.kit.test.ApiResponse;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.zip.CRC32;
 import tools.jackson.databind.JsonNode;
 
 /** What the collaboration end-to-end tests do again and again: deals, notes, files, and looking into the stores. */
@@ -122,13 +126,30 @@ final class CollaborationSteps {
         return seen[0];
     }
 
-    /** A PNG by its magic number, random after that: what sniffing sees is an image. */
+    /**
+     * A well-formed PNG of exactly {@code size} bytes (at least 57): IHDR, one IDAT of random bytes, IEND, each with
+     * its CRC, so it passes the upload's whole-file check; random after the headers, so no two are alike.
+     */
     static byte[] png(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-        System.arraycopy(magic, 0, bytes, 0, magic.length);
-        return bytes;
+        byte[] data = new byte[size - 57]; // signature 8 + IHDR 25 + IDAT 12 + data + IEND 12
+        new Random(seed).nextBytes(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(out, "IHDR", new byte[] {0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0});
+        chunk(out, "IDAT", data);
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     static String sha256(byte[] bytes) {

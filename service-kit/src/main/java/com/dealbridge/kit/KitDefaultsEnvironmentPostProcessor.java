@@ -18,7 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  * everyone, the components only with the admin token (they name the store, the broker and their versions);</li>
  * <li>{@code spring.mvc.problemdetails.enabled=true} — RFC 9457 bodies for Spring's own errors;</li>
  * <li>{@code spring.jackson.datatype.datetime.write-dates-as-timestamps=false} — ISO-8601 dates and instants;</li>
- * <li>{@code spring.threads.virtual.enabled=false} — platform threads (2-core machines, pinned Mongo driver).</li>
+ * <li>{@code spring.threads.virtual.enabled=false} — platform threads (2-core machines, pinned Mongo driver);</li>
+ * <li>{@code server.tomcat.max-part-header-size=8KB} — Tomcat's 512 bytes refuse an upload whose (long, or
+ * non-Latin) file name fills the part header with a 413 before the application can answer a clear 422.</li>
  * </ul>
  */
 public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -37,6 +39,7 @@ public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPos
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
         defaults.put("spring.threads.virtual.enabled", "false");
+        defaults.put("server.tomcat.max-part-header-size", "8KB");
         DEFAULTS = Map.copyOf(defaults);
     }
 
