@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,8 +36,8 @@ public final class ServiceJvm {
     private Process process;
 
     /**
-     * @param args Spring arguments ({@code --key=value}); {@code --server.port} and {@code --server.address} are
-     *             added
+     * @param args the program's arguments; for a Spring service {@code --server.port} and {@code --server.address}
+     *             are added before them (harmless for another program that ignores them)
      */
     public ServiceJvm(String name, String mainClass, int port, List<String> jvmOptions, List<String> args,
                       Path log) {
@@ -60,6 +61,12 @@ public final class ServiceJvm {
 
     /** Starts the JVM (its output appended to the log file) and waits until the service reports UP. */
     public void start(Duration timeout) throws IOException {
+        HealthProbe probe = new HealthProbe(HttpClient.newHttpClient(), JsonMapper.builder().build());
+        start(timeout, () -> "UP".equals(probe.awaitUp(Map.of(name, baseUrl()), Duration.ZERO).get(name)));
+    }
+
+    /** Starts the JVM and waits until {@code ready} says so (for a process without a health endpoint). */
+    public void start(Duration timeout, BooleanSupplier ready) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -73,13 +80,12 @@ public final class ServiceJvm {
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        HealthProbe probe = new HealthProbe(HttpClient.newHttpClient(), JsonMapper.builder().build());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
-            if ("UP".equals(probe.awaitUp(Map.of(name, baseUrl()), Duration.ZERO).get(name))) {
+            if (ready.getAsBoolean()) {
                 return;
             }
             try {
