@@ -77,7 +77,12 @@ public class ChangeLog {
         }
     }
 
-    /** Inserts received events; duplicates (by place and event id) change nothing. */
+    /**
+     * Inserts received events; duplicates (by place and event id) change nothing. Like {@link #appendOwn} the insert
+     * does not wait for the disk: the inbox saves the deal's projection right after it with a durable write (an
+     * applied or parked entry always changes the deal document), and only then commits the poll's offsets; an entry
+     * whose projection a crash lost is applied again when the record is delivered again.
+     */
     public List<Received> insertReceived(List<LogEntry> batch, Set<String> parkedIds) {
         List<Received> outcomes = new ArrayList<>(batch.size());
         batch.forEach(entry -> outcomes.add(Received.INSERTED));
@@ -87,7 +92,7 @@ public class ChangeLog {
         List<Document> documents = batch.stream()
                 .map(entry -> document(entry, false, parkedIds.contains(entry.id()))).toList();
         try {
-            entries.insertMany(documents, new InsertManyOptions().ordered(false));
+            deferred.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             Map<String, List<Integer>> taken = new HashMap<>();
             for (BulkWriteError error : e.getWriteErrors()) {
