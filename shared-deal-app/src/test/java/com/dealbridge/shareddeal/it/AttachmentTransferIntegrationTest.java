@@ -346,7 +346,7 @@ class AttachmentTransferIntegrationTest {
         chunks.forEach(this::sendFromCrm);
 
         await().atMost(WAIT).until(() -> attachment(id, file.attachmentId()).map(NoteAttachment::status)
-                .orElse(null) != AttachmentStatus.TRANSFERRING);
+                .filter(status -> status != AttachmentStatus.TRANSFERRING).isPresent());
         assertThat(attachment(id, file.attachmentId())).map(NoteAttachment::status)
                 .contains(AttachmentStatus.FAILED);
         assertThat(sharedDeals.files().open(file.attachmentId())).isEmpty();
@@ -481,7 +481,7 @@ class AttachmentTransferIntegrationTest {
 
         await().atMost(WAIT).until(() -> deal(id).highWaterMark(Origin.CRM) == 2);
         await().atMost(WAIT).until(() -> attachment(id, empty.attachmentId()).map(NoteAttachment::status)
-                .orElse(null) != AttachmentStatus.TRANSFERRING);
+                .filter(status -> status != AttachmentStatus.TRANSFERRING).isPresent());
         assertThat(attachment(id, empty.attachmentId())).map(NoteAttachment::status)
                 .contains(AttachmentStatus.AVAILABLE);
         assertThat(storedBytes(empty.attachmentId())).hasValueSatisfying(kept -> assertThat(kept).isEmpty());
