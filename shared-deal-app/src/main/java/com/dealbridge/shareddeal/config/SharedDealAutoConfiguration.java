@@ -127,8 +127,9 @@ public class SharedDealAutoConfiguration {
 
     @Bean
     SharedDealReplica sharedDealReplica(ProjectionStore store, SharedDealSaver saver, AttachmentFiles files,
-                                        SyncClock clock, SharedDealProperties properties) {
-        return new SharedDealReplica(store, saver, files, clock, properties.policy(), properties.side());
+                                        SyncClock clock, SharedDealProperties properties, SyncProperties engine) {
+        return new SharedDealReplica(store, saver, files, clock, properties.policy(), properties.side(),
+                engine.inbox().maxSequenceJump());
     }
 
     @Bean

@@ -10,6 +10,7 @@ import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
 import com.dealbridge.shareddeal.domain.SyncPolicy;
 import com.dealbridge.shareddeal.domain.SyncRuleViolation;
 import com.dealbridge.sync.clock.SyncClock;
+import com.dealbridge.sync.inbox.InboxProperties;
 import com.dealbridge.sync.inbox.InvalidEventException;
 import com.dealbridge.sync.inbox.Received;
 import com.dealbridge.sync.inbox.Replica;
@@ -18,7 +19,9 @@ import com.dealbridge.sync.inbox.Replica;
  * The shared deals as the inbox applies the other side's events to them: the deal document and the notes each
  * event touches, the domain's merge rules, one save per poll and deal. Refuses (dead letter) what the rules refuse,
  * and an event whose header names another partner than the deal's: only the side that holds the deal's partner may
- * change it.
+ * change it. What needs no applying — the partner of a deal this side holds, the sync policy (also for every fact
+ * of a snapshot), how far a snapshot moves this side's own sequence — is checked before the event is stored, so a
+ * forged event never takes the place of the genuine one.
  */
 public class SharedDealReplica implements Replica<SharedDealDocument> {
 
@@ -28,9 +31,22 @@ public class SharedDealReplica implements Replica<SharedDealDocument> {
     private final SyncClock clock;
     private final SyncPolicy policy;
     private final Origin side;
+    private final long maxSequenceJump;
 
     public SharedDealReplica(ProjectionStore store, SharedDealSaver saver, AttachmentFiles files, SyncClock clock,
                              SyncPolicy policy, Origin side) {
+        this(store, saver, files, clock, policy, side, InboxProperties.defaults().maxSequenceJump());
+    }
+
+    /**
+     * @param maxSequenceJump how far a snapshot may move this side's own sequence ahead
+     *                        ({@code dealbridge.sync.inbox.max-sequence-jump}): its {@code receivedUpTo} says which of
+     *                        this side's events the sender applied, and no sender applied more than this side
+     *                        could have published since its last write
+     */
+    public SharedDealReplica(ProjectionStore store, SharedDealSaver saver, AttachmentFiles files, SyncClock clock,
+                             SyncPolicy policy, Origin side, long maxSequenceJump) {
+        this.maxSequenceJump = maxSequenceJump;
         this.store = store;
         this.saver = saver;
         this.attachments = new AttachmentReceiver(files.blobs());
@@ -60,16 +76,46 @@ public class SharedDealReplica implements Replica<SharedDealDocument> {
     }
 
     @Override
+    public void check(SharedDealDocument document, Received.Sequenced received) {
+        SharedDealEvent event = (SharedDealEvent) received.event();
+        long localSequence = 0;
+        if (document.deal() != null) {
+            requireDealsPartner(document, event);
+            localSequence = document.deal().localSequence();
+        }
+        if (event instanceof SharedDealSnapshot snapshot && snapshot.receivedUpTo() > localSequence + maxSequenceJump) {
+            throw new InvalidEventException(event.type() + " #" + event.header().sequence() + " from "
+                    + event.header().origin() + " says it applied " + side + " events up to " + snapshot.receivedUpTo()
+                    + ", more than " + maxSequenceJump + " after this side's last (" + localSequence + "): refused");
+        }
+        try {
+            SharedDeal.checkIncoming(event, policy);
+        } catch (SyncRuleViolation e) {
+            throw policyRefusal(event, e);
+        }
+    }
+
+    private static void requireDealsPartner(SharedDealDocument document, SharedDealEvent event) {
+        if (!document.deal().partnerId().equals(event.header().partnerId())) {
+            throw new InvalidEventException(event.type() + " " + event.header().eventId() + " names partner "
+                    + event.header().partnerId() + ", not the deal's partner: refused");
+        }
+    }
+
+    private static InvalidEventException policyRefusal(SharedDealEvent event, SyncRuleViolation violation) {
+        // not retryable: the sender's policy differs from this side's; fix the configuration, then replay
+        return new InvalidEventException(event.type() + " #" + event.header().sequence() + " from "
+                + event.header().origin() + " refused by this side's sync policy: " + violation.getMessage());
+    }
+
+    @Override
     public void apply(SharedDealDocument document, Received.Sequenced received) {
         SharedDealEvent event = (SharedDealEvent) received.event();
         try {
             if (document.deal() == null) {
                 document.created(first(document, event));
             } else {
-                if (!document.deal().partnerId().equals(event.header().partnerId())) {
-                    throw new InvalidEventException(event.type() + " " + event.header().eventId() + " names partner "
-                            + event.header().partnerId() + ", not the deal's partner: refused");
-                }
+                requireDealsPartner(document, event);
                 if (event instanceof SharedDealSnapshot) {
                     store.loadAllNotes(document);
                 }
@@ -82,9 +128,7 @@ public class SharedDealReplica implements Replica<SharedDealDocument> {
             document.applied(event);
             attachments.applied(document, event);
         } catch (SyncRuleViolation e) {
-            // not retryable: the sender's policy differs from this side's; fix the configuration, then replay
-            throw new InvalidEventException(event.type() + " #" + event.header().sequence() + " from "
-                    + event.header().origin() + " refused by this side's sync policy: " + e.getMessage());
+            throw policyRefusal(event, e);
         } catch (ForeignIdException e) {
             throw new InvalidEventException(event.type() + " " + event.header().eventId() + " refused: "
                     + e.getMessage());

@@ -5,6 +5,7 @@ import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.EventHeader;
+import com.dealbridge.shareddeal.domain.Limits;
 import com.dealbridge.sync.clock.Hlc;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.PersonRef;
@@ -154,8 +155,16 @@ public final class EventCodec {
         return person == null ? null : new PersonRef(person.getId(), person.getName(), person.getEmail());
     }
 
+    /** An amount as it travels (a decimal string); one longer than any amount within the limits is not read. */
     static BigDecimal amount(String amount) {
-        return amount == null ? null : new BigDecimal(amount);
+        if (amount == null) {
+            return null;
+        }
+        if (amount.length() > Limits.AMOUNT_CHARS) {
+            throw new InvalidEventException("an amount written with " + amount.length() + " characters, more than"
+                    + " the " + Limits.AMOUNT_CHARS + " of any amount within the limits: not read");
+        }
+        return new BigDecimal(amount);
     }
 
     static LocalDate date(String date) {

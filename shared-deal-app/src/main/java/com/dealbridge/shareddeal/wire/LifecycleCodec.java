@@ -18,7 +18,6 @@ import com.dealbridge.shareddeal.domain.QuoteStatus;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealWithdrawn;
 import com.dealbridge.shareddeal.domain.Stage;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -97,8 +96,9 @@ final class LifecycleCodec {
                     required(e.getTitle(), "title"), required(amount(e.getAmount()), "amount"),
                     required(e.getCurrency(), "currency"), quoteStatus(required(e.getStatus(), "status")),
                     e.getLineItems().stream().map(item -> new QuoteLineItem(item.getProductId(),
-                            item.getProductName(), item.getQuantity(), new BigDecimal(item.getUnitPrice()),
-                            new BigDecimal(item.getAmount()))).toList()));
+                            item.getProductName(), item.getQuantity(), required(amount(item.getUnitPrice()),
+                            "lineItems.unitPrice"), required(amount(item.getAmount()), "lineItems.amount")))
+                            .toList()));
         }
         if (record instanceof com.dealbridge.contracts.avro.SharedDealWithdrawn e) {
             return new SharedDealWithdrawn(header(e.getMetadata()), e.getReason());

@@ -23,12 +23,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class OtherSide implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    /** Waits for a flush before it sends: what it is given between two flushes travels as one batch. */
+    private final KafkaProducer<String, byte[]> batching;
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventCodec codec = new EventCodec();
 
     OtherSide(String brokers, String... readTopics) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
                 new StringSerializer(), new ByteArraySerializer());
+        batching = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.LINGER_MS_CONFIG, 60_000), new StringSerializer(), new ByteArraySerializer());
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "other-side-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
@@ -48,6 +52,22 @@ final class OtherSide implements AutoCloseable {
         }
     }
 
+    /** Sends the events in one produce request: they arrive in one batch, so the inbox reads them in one poll. */
+    void sendTogether(String topic, SharedDealEvent... events) {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (SharedDealEvent event : events) {
+            sent.add(batching.send(new ProducerRecord<>(topic, event.header().sharedDealId(), codec.encode(event))));
+        }
+        batching.flush();
+        try {
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Everything received since the last call. */
     List<ConsumerRecord<String, byte[]>> poll() {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -62,6 +82,7 @@ final class OtherSide implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        batching.close();
         consumer.close();
     }
 }

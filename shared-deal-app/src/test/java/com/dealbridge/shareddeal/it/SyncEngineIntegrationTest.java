@@ -145,7 +145,14 @@ class SyncEngineIntegrationTest {
         });
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
         assertThat(dead.get(0).headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        String reason = new String(dead.get(0).headers().lastHeader(DeadLetters.REASON_HEADER).value(),
+                StandardCharsets.UTF_8);
+        assertThat(reason).isEqualTo("InvalidEventBytesException: Not Avro single-object encoded: expected marker"
+                + " C3 01 followed by an 8-byte schema fingerprint, got 15 bytes starting 6e 6f 74 20 61 76 72 6f 20 61"
+                + " 74 20 ...");
         await().atMost(WAIT).until(() -> deadLetters.count(false) == deadBefore + 1);
+        assertThat(deadLetters.latest(10)).filteredOn(letter -> id.value().equals(letter.key()))
+                .singleElement().extracting(com.dealbridge.sync.deadletter.DeadLetter::reason).isEqualTo(reason);
     }
 
     @Test

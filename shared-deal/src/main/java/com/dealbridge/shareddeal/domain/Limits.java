@@ -25,6 +25,11 @@ public final class Limits {
     public static final int AMOUNT_INTEGER_DIGITS = 15;
     /** … and this many after it. */
     public static final int AMOUNT_DECIMALS = 2;
+    /**
+     * Written out, an amount has at most this many characters (as many as a JSON number may have): a longer one is
+     * refused before it is read, since reading a number takes time that grows with the square of its length.
+     */
+    public static final int AMOUNT_CHARS = 1000;
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 9999;
 
@@ -38,6 +43,10 @@ public final class Limits {
         }
         if (amount.signum() < 0) {
             return Optional.of("must be greater than or equal to 0");
+        }
+        if (amount.precision() > AMOUNT_CHARS) {
+            // stripping the zeros of so many digits would take long; no amount within the limits has them
+            return Optional.of("has more than " + AMOUNT_CHARS + " digits");
         }
         BigDecimal plain = amount.stripTrailingZeros();
         if (plain.scale() > AMOUNT_DECIMALS || plain.precision() - plain.scale() > AMOUNT_INTEGER_DIGITS) {

@@ -173,6 +173,21 @@ public final class SharedDeal {
         return ApplyOutcome.APPLIED;
     }
 
+    /**
+     * Whether this side's policy lets a received event's origin change what the event changes; for a snapshot,
+     * each of its facts. Needs no replica, so a receiver checks it before it stores the event; {@link #apply}
+     * checks it again.
+     *
+     * @throws SyncRuleViolation the event breaks this side's sync policy
+     */
+    public static void checkIncoming(SharedDealEvent event, SyncPolicy policy) {
+        if (event instanceof SharedDealSnapshot snapshot) {
+            Snapshots.check(snapshot, policy);
+        } else {
+            Lifecycle.checkIncoming(event, policy);
+        }
+    }
+
     <E extends SharedDealEvent> void record(Function<EventHeader, E> factory, SyncClock clock, Actor actor) {
         E event = factory.apply(nextHeader(clock.tick(), clock.now(), actor));
         dispatch(event);

@@ -32,25 +32,36 @@ final class Snapshots {
         return parts;
     }
 
-    /** Merges the other side's facts by the usual rules, quietly, then its Shared tab entries by event id. */
+    /**
+     * Merges the other side's facts by the usual rules, quietly, then its Shared tab entries by event id. All or
+     * nothing: every fact is checked before the first is merged.
+     *
+     * @throws SyncRuleViolation a fact its origin was not allowed to set ({@link #check})
+     * @throws IllegalArgumentException a fact of another deal or partner, or one a snapshot cannot hold
+     */
     static void merge(SharedDeal deal, SharedDealSnapshot snapshot, SyncClock clock, SyncPolicy policy) {
         DealFacts facts = deal.facts();
-        clock.observe(snapshot.header().hlc());
-        Instant before = facts.updatedAt();
         for (SharedDealEvent fact : snapshot.facts()) {
             if (!facts.id().value().equals(fact.header().sharedDealId())
                     || fact instanceof SharedDealSnapshot || fact instanceof AttachmentChunk) {
                 throw new IllegalArgumentException("snapshot of deal " + facts.id() + " holds a foreign fact "
                         + fact.type() + " of deal " + fact.header().sharedDealId());
             }
+            if (!facts.partnerId().equals(fact.header().partnerId())) {
+                throw new IllegalArgumentException("snapshot of deal " + facts.id() + " holds a " + fact.type()
+                        + " fact of partner " + fact.header().partnerId() + ", not the deal's");
+            }
+        }
+        check(snapshot, policy);
+        clock.observe(snapshot.header().hlc());
+        Instant before = facts.updatedAt();
+        for (SharedDealEvent fact : snapshot.facts()) {
             if (fact instanceof SharedDealRegistered registration) {
                 if (!facts.registered()) {
                     facts.applyRegistration(registration);
                 }
                 continue;
             }
-            // a fact is a value the sender holds: its origin must have been allowed to set it
-            Lifecycle.checkIncoming(fact, policy);
             clock.observe(fact.header().hlc());
             deal.dispatch(fact);
         }
@@ -58,5 +69,24 @@ final class Snapshots {
         facts.raiseLocalSequence(snapshot.receivedUpTo());
         Instant received = snapshot.header().occurredAt();
         facts.forceUpdatedAt(before == null || received.isAfter(before) ? received : before);
+    }
+
+    /**
+     * A fact is a value the sender holds: its origin must have been allowed to set it (the registration is the
+     * deal's creation, checked when it was received).
+     *
+     * @throws SyncRuleViolation naming the first fact this side's policy does not allow
+     */
+    static void check(SharedDealSnapshot snapshot, SyncPolicy policy) {
+        for (SharedDealEvent fact : snapshot.facts()) {
+            if (!(fact instanceof SharedDealRegistered)) {
+                try {
+                    Lifecycle.checkIncoming(fact, policy);
+                } catch (SyncRuleViolation e) {
+                    throw new SyncRuleViolation("its " + fact.type() + " fact (from the " + fact.header().origin()
+                            + "): " + e.getMessage());
+                }
+            }
+        }
     }
 }

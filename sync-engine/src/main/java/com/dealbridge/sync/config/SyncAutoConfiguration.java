@@ -126,8 +126,10 @@ public class SyncAutoConfiguration {
                 new StringSerializer(), new ByteArraySerializer());
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
                 (record, failure) -> new TopicPartition(SyncTopics.deadLetter(record.topic()), -1));
+        Object maxRequestSize = config.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                DeadLetters.DEFAULT_MAX_REQUEST_SIZE);
         return new DeadLetters(mongo, publisher, topics.inbound(), Clock.systemUTC(),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), Integer.parseInt(maxRequestSize.toString()));
     }
 
     @Bean

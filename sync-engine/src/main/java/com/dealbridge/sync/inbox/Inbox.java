@@ -8,7 +8,9 @@ import com.dealbridge.sync.log.LogEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies what the other side published. A poll is read, grouped by aggregate and handed to the aggregates'
  * lanes, which run in parallel; the poll's offsets are committed only once every lane is done. Within a lane the
- * events go into the change log in one write (its unique key drops duplicates; the same place held by another
- * event is a reused sequence number, dead-lettered), then the ones that follow the applied mark are applied in
- * order and the aggregate saved once. An event after a gap is parked in the log and applied when the gap fills;
- * it is never skipped. Records that can never apply go to the dead-letter topic with the reason, and the
- * consumer goes on.
+ * events the replica's check lets through go into the change log in one write (its unique key drops duplicates;
+ * the same place held by another event is a reused sequence number, dead-lettered), then the ones that follow the
+ * applied mark are applied in order and the aggregate saved once. An event after a gap is parked in the log and
+ * applied when the gap fills; it is never skipped. Records that can never apply go to the dead-letter topic with
+ * the reason, and the consumer goes on. A refused event leaves nothing behind: not its place in the log, which
+ * the genuine event can still take, nor anything it changed in the aggregate before it was refused.
  */
 public class Inbox<W> {
 
@@ -112,42 +115,80 @@ public class Inbox<W> {
         }
     }
 
-    /** Runs in the aggregate's lane. */
+    /**
+     * Runs in the aggregate's lane. A pass loads the aggregate, applies what it can and saves once. Another pass
+     * follows when the first lost a race (all again), when an event was refused while being applied (all again
+     * without it, from the store: nothing it changed before it was refused is saved), and for the records that
+     * claimed a place another record of the same poll held (decided once that one is applied or refused, so a
+     * forged event refused on applying leaves its place to the genuine one). Each record is refused once.
+     */
     public void receive(String aggregateId, InboxWork work) {
-        for (int attempt = 1; ; attempt++) {
+        Set<ConsumerRecord<String, byte[]>> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        InboxWork.Refusals once = (record, reason) -> {
+            if (refused.add(record)) {
+                work.refusals().refuse(record, reason);
+            }
+        };
+        List<InboxWork.Item> pending = work.items();
+        boolean heldBefore = false;
+        int races = 0;
+        while (!pending.isEmpty()) {
             try {
-                receiveOnce(aggregateId, work.items(), work.refusals());
-                return;
+                pending = receiveOnce(aggregateId, pending, heldBefore, once);
+                heldBefore = true;
             } catch (ConcurrentChangeException race) {
-                if (attempt >= MAX_ATTEMPTS) {
+                if (++races >= MAX_ATTEMPTS) {
                     throw race;
                 }
-                log.debug("{} changed meanwhile (attempt {}), applying again", aggregateId, attempt);
+                log.debug("{} changed meanwhile (attempt {}), applying again", aggregateId, races);
+                pending = notRefused(pending, refused);
+            } catch (RefusedOnApplying refusal) {
+                log.debug("{}: an event was refused on applying, applying the others again without it", aggregateId);
+                pending = notRefused(pending, refused);
             }
         }
     }
 
-    private void receiveOnce(String aggregateId, List<InboxWork.Item> items, InboxWork.Refusals refusals) {
+    private static List<InboxWork.Item> notRefused(List<InboxWork.Item> items,
+                                                   Set<ConsumerRecord<String, byte[]>> refused) {
+        return items.stream().filter(item -> !refused.contains(item.record())).toList();
+    }
+
+    /**
+     * One pass over the items. @return the items whose place in the sequence another item of this pass held with
+     * another event: the next pass decides them
+     *
+     * @param heldBefore the items were held back by an earlier pass: one at or below the mark now is a duplicate
+     *                   only if the log holds the same event at its place
+     */
+    private List<InboxWork.Item> receiveOnce(String aggregateId, List<InboxWork.Item> items, boolean heldBefore,
+                                             InboxWork.Refusals refusals) {
         W working = replica.load(aggregateId);
         Map<String, TreeMap<Long, InboxWork.Item>> candidates = new LinkedHashMap<>();
         List<InboxWork.Item> unsequenced = new ArrayList<>();
+        List<InboxWork.Item> heldBack = new ArrayList<>();
         for (InboxWork.Item item : items) {
             if (item.received() instanceof Received.Sequenced sequenced) {
                 LogEntry entry = sequenced.entry();
                 long mark = replica.mark(working, entry.origin());
                 if (entry.sequence() <= mark) {
-                    duplicates.increment();
-                    log.debug("skipped duplicate {}", entry);
+                    if (heldBefore && takenByAnother(entry)) {
+                        refusals.refuse(item.record(), reused(entry));
+                    } else {
+                        duplicates.increment();
+                        log.debug("skipped duplicate {}", entry);
+                    }
                 } else if (entry.sequence() > mark + properties.maxSequenceJump()) {
                     refusals.refuse(item.record(), new InvalidEventException("sequence " + entry.sequence()
                             + " of " + entry.origin() + " is more than " + properties.maxSequenceJump()
                             + " ahead of the last applied (" + mark + "): no sender produced that many events"));
-                } else {
-                    InboxWork.Item earlier = candidates.computeIfAbsent(entry.origin(), o -> new TreeMap<>())
-                            .putIfAbsent(entry.sequence(), item);
+                } else if (checked(working, item, sequenced, refusals)) {
+                    TreeMap<Long, InboxWork.Item> places = candidates.computeIfAbsent(entry.origin(),
+                            o -> new TreeMap<>());
+                    InboxWork.Item earlier = places.putIfAbsent(entry.sequence(), item);
                     if (earlier != null && !((Received.Sequenced) earlier.received()).entry().eventId()
                             .equals(entry.eventId())) {
-                        refusals.refuse(item.record(), reused(entry));
+                        heldBack.add(item);
                     }
                 }
             } else {
@@ -180,15 +221,18 @@ public class Inbox<W> {
         List<ChangeLog.Received> outcomes = changeLog.insertReceived(logged.stream()
                 .map(item -> ((Received.Sequenced) item.received()).entry()).toList(), parkedIds);
         Set<String> conflicting = new HashSet<>();
+        List<String> stopped = new ArrayList<>();
         for (int i = 0; i < logged.size(); i++) {
+            LogEntry entry = ((Received.Sequenced) logged.get(i).received()).entry();
             if (outcomes.get(i) == ChangeLog.Received.CONFLICT) {
-                LogEntry entry = ((Received.Sequenced) logged.get(i).received()).entry();
                 conflicting.add(entry.id());
                 refusals.refuse(logged.get(i).record(), reused(entry));
+            } else if (outcomes.get(i) == ChangeLog.Received.DUPLICATE && parkedIds.contains(entry.id())) {
+                // logged by an earlier pass or poll that did not get to park it: it waits now
+                stopped.add(entry.id());
             }
         }
         boolean parkedMayChange = !parkedIds.isEmpty() || replica.parked(working) > 0;
-        List<String> stopped = new ArrayList<>();
         for (Map.Entry<String, List<InboxWork.Item>> run : runs.entrySet()) {
             parkedMayChange |= applyRun(aggregateId, working, run.getKey(), run.getValue(), conflicting, stopped,
                     refusals);
@@ -205,6 +249,25 @@ public class Inbox<W> {
             recountParked(aggregateId, working);
         }
         replica.save(working);
+        return heldBack;
+    }
+
+    /** The replica's check before anything is stored; false: refused. */
+    private boolean checked(W working, InboxWork.Item item, Received.Sequenced event,
+                            InboxWork.Refusals refusals) {
+        try {
+            replica.check(working, event);
+            return true;
+        } catch (InvalidEventException e) {
+            refusals.refuse(item.record(), e);
+            return false;
+        }
+    }
+
+    /** Whether the log holds another event at this entry's place (one applied, or one a snapshot covered: none). */
+    private boolean takenByAnother(LogEntry entry) {
+        List<LogEntry> held = changeLog.find(entry.aggregateId(), entry.origin(), entry.sequence(), 1);
+        return !held.isEmpty() && !held.get(0).eventId().equals(entry.eventId());
     }
 
     private static InvalidEventException reused(LogEntry entry) {
@@ -214,8 +277,12 @@ public class Inbox<W> {
     }
 
     /**
-     * Applies a run in order, then the parked entries that now follow it. A refused event stops its origin: the
-     * rest of the run waits behind it ({@code stopped}). @return whether parked entries may have changed
+     * Applies a run in order, then the parked entries that now follow it. An event that follows a reused number
+     * stops its origin: the rest of the run waits behind it ({@code stopped}). @return whether parked entries may
+     * have changed
+     *
+     * @throws RefusedOnApplying an event was refused (dead-lettered, and out of the log again, so later events wait
+     *                           for it until a replay brings it back): the working set may hold part of it
      */
     private boolean applyRun(String aggregateId, W working, String origin, List<InboxWork.Item> run,
                              Set<String> conflicting, List<String> stopped, InboxWork.Refusals refusals) {
@@ -226,12 +293,7 @@ public class Inbox<W> {
                 run.subList(i + 1, run.size()).forEach(rest -> stopped.add(idOf(rest)));
                 return true;
             }
-            if (!apply(working, event, item.record(), refusals)) {
-                // refused: out of the log again, so later events wait for it (a replay brings it back)
-                changeLog.remove(List.of(event.entry().id()));
-                run.subList(i + 1, run.size()).forEach(rest -> stopped.add(idOf(rest)));
-                return true;
-            }
+            apply(working, event, item.record(), refusals);
         }
         if (replica.parked(working) == 0) {
             return false; // nothing waits in the log: the happy path reads nothing more
@@ -254,10 +316,7 @@ public class Inbox<W> {
                     log.error("parked {} can no longer be read; it stays parked", entry, e);
                     return true;
                 }
-                if (!apply(working, event, record, refusals)) {
-                    changeLog.remove(List.of(entry.id()));
-                    return true;
-                }
+                apply(working, event, record, refusals);
                 log.info("applied parked {}", entry);
             }
         }
@@ -277,20 +336,29 @@ public class Inbox<W> {
         return ((Received.Sequenced) item.received()).entry().id();
     }
 
-    private boolean apply(W working, Received.Sequenced event, ConsumerRecord<String, byte[]> record,
-                          InboxWork.Refusals refusals) {
+    /** @throws RefusedOnApplying refused: dead-lettered and removed from the log */
+    private void apply(W working, Received.Sequenced event, ConsumerRecord<String, byte[]> record,
+                       InboxWork.Refusals refusals) {
         try {
             replica.apply(working, event);
             applied.increment();
-            return true;
         } catch (InvalidEventException e) {
             refusals.refuse(record, e);
-            return false;
+            changeLog.remove(List.of(event.entry().id()));
+            throw new RefusedOnApplying();
         }
     }
 
     /** A parked entry as the record it came in: its bytes are what was received. */
     private ConsumerRecord<String, byte[]> asRecord(LogEntry entry) {
         return new ConsumerRecord<>(inboundTopic, -1, -1, entry.aggregateId(), entry.payload());
+    }
+
+    /** An event was refused while being applied: the pass ends without saving, the next starts from the store. */
+    private static final class RefusedOnApplying extends RuntimeException {
+
+        RefusedOnApplying() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -20,9 +20,22 @@ public interface Replica<W> {
     void setParked(W working, long parked);
 
     /**
+     * Checks a received event against the aggregate as loaded, before anything of it is stored: what this check
+     * refuses never takes a place in the log, so the genuine event with the same sequence number is still
+     * accepted after it. Refuse here whatever can be decided without applying the events before it (who may
+     * change the aggregate, what the rules never allow); {@link #apply} checks again what depends on them.
+     *
+     * @throws InvalidEventException refused: dead-lettered, nothing stored
+     */
+    default void check(W working, Received.Sequenced event) {
+    }
+
+    /**
      * Applies the next event of its origin (the mark moves to its sequence).
      *
-     * @throws InvalidEventException refused: dead-lettered, and the origin's later events wait behind it
+     * @throws InvalidEventException refused: dead-lettered, and the origin's later events wait behind it; whatever
+     *                               it changed in {@code working} before is dropped (the inbox loads the aggregate
+     *                               again and applies the other events without it)
      */
     void apply(W working, Received.Sequenced event);
 

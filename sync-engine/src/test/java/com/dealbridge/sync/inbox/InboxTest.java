@@ -23,7 +23,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The inbox's rules on a toy aggregate that knows nothing of deals — a list of words per aggregate, where a word
  * {@code "snapshot:<text>"} stands for everything its origin said up to it: in order, once, gaps parked in the log
- * and applied when they fill, refusals stopping their origin.
+ * and applied when they fill, refusals stopping their origin. The replica's check refuses {@code "forged"} before
+ * anything is stored; applying refuses {@code "refuse"}, and {@code "half:<text>"} after changing the working set.
  */
 class InboxTest {
 
@@ -91,6 +92,57 @@ class InboxTest {
 
         assertThat(refused).containsExactly("y");
         assertThat(words.of("deal")).containsExactly("a", "b", "x");
+    }
+
+    @Test
+    void anEventTheCheckRefusesTakesNoPlaceSoTheGenuineOneIsAppliedInTheSameOrALaterPoll() {
+        receive(record(1, "a"));
+        receive(new ConsumerRecord<>("words", 0, 20, "deal", bytes(2, "forged", "event-forged")),
+                new ConsumerRecord<>("words", 0, 21, "deal", bytes(2, "b", "event-b")));
+        receive(new ConsumerRecord<>("words", 0, 22, "deal", bytes(3, "forged", "event-forged-3")));
+        receive(record(3, "c"));
+
+        assertThat(refused).containsExactly("forged", "forged");
+        assertThat(words.of("deal")).containsExactly("a", "b", "c");
+        assertThat(changeLog.find("deal", "OTHER", 1, 10)).extracting(LogEntry::eventId)
+                .containsExactly("event-a", "event-b", "event-c");
+    }
+
+    @Test
+    void anEventRefusedOnApplyingLeavesItsPlaceToTheGenuineOneOfTheSamePoll() {
+        receive(record(1, "a"), new ConsumerRecord<>("words", 0, 20, "deal", bytes(2, "refuse", "event-r")),
+                new ConsumerRecord<>("words", 0, 21, "deal", bytes(2, "b", "event-b")), record(3, "c"));
+
+        assertThat(refused).containsExactly("refuse");
+        assertThat(words.of("deal")).containsExactly("a", "b", "c");
+        assertThat(changeLog.parked("deal")).isEmpty();
+        assertThat(words.parked("deal")).isZero();
+    }
+
+    @Test
+    void nothingAnEventChangedBeforeItWasRefusedIsSaved() {
+        receive(record(1, "a"), record(2, "half:b"), record(3, "c"));
+
+        assertThat(refused).containsExactly("half:b");
+        assertThat(words.of("deal")).containsExactly("a");
+        assertThat(changeLog.parked("deal")).extracting(LogEntry::sequence).containsExactly(3L);
+        assertThat(words.parked("deal")).isEqualTo(1);
+
+        receive(record(2, "b"));
+
+        assertThat(words.of("deal")).containsExactly("a", "b", "c");
+        assertThat(changeLog.parked("deal")).isEmpty();
+    }
+
+    @Test
+    void aParkedEventRefusedWhenItsTurnComesChangesNothingAndTheEventsBeforeItStay() {
+        receive(record(1, "a"), record(3, "half:c"), record(4, "d"));
+        receive(record(2, "b"));
+
+        assertThat(refused).containsExactly("half:c");
+        assertThat(words.of("deal")).containsExactly("a", "b");
+        assertThat(changeLog.parked("deal")).extracting(LogEntry::sequence).containsExactly(4L);
+        assertThat(words.parked("deal")).isEqualTo(1);
     }
 
     @Test
@@ -191,12 +243,22 @@ class InboxTest {
         }
 
         @Override
+        public void check(Working working, Received.Sequenced event) {
+            if (event.event().equals("forged")) {
+                throw new InvalidEventException("refused before it is stored: forged");
+            }
+        }
+
+        @Override
         public void apply(Working working, Received.Sequenced event) {
             String word = (String) event.event();
             if (word.equals("refuse")) {
                 throw new InvalidEventException("refused: " + word);
             }
             working.words.add(word);
+            if (word.startsWith("half:")) {
+                throw new InvalidEventException("refused after changing the working set: " + word);
+            }
             working.mark = event.entry().sequence();
         }
 
