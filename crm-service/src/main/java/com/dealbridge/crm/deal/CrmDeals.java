@@ -7,6 +7,7 @@ import com.dealbridge.kit.web.FieldError;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.shareddeal.domain.Limits;
 import com.dealbridge.shareddeal.domain.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,8 +52,9 @@ public class CrmDeals {
      * Creates a deal with a new id.
      *
      * @throws UnprocessableException listing every invalid field: blank name, missing or negative amount (or more
-     *                                than two decimals), unknown currency or stage, missing close date, unknown
-     *                                contacts or companies
+     *                                than two decimals or fifteen integer digits), unknown currency or stage,
+     *                                missing close date or one outside the years 1900–9999, unknown contacts or
+     *                                companies
      */
     public CrmDeal create(NewCrmDeal deal) {
         List<FieldError> errors = new ArrayList<>();
@@ -67,6 +69,7 @@ public class CrmDeals {
         if (deal.closeDate() == null) {
             errors.add(new FieldError("closeDate", "must not be null"));
         }
+        Limits.date(deal.closeDate()).ifPresent(problem -> errors.add(new FieldError("closeDate", problem)));
         String stage = deal.stage() == null ? DEFAULT_STAGE : deal.stage();
         if (!isStage(stage)) {
             errors.add(new FieldError("stage", "must be one of " + Arrays.toString(Stage.values())));
@@ -104,9 +107,9 @@ public class CrmDeals {
         require(crmDealId != null && !crmDealId.isBlank(), "crmDealId is required");
         require(sharedDealId != null && !sharedDealId.isBlank(), "sharedDealId is required");
         require(name != null && !name.isBlank(), "name is required");
-        require(amount != null && amount.signum() >= 0 && Money.hasValidScale(amount),
-                "amount must be >= 0 with at most two decimals, was " + amount);
-        require(closeDate != null, "closeDate is required");
+        require(amount != null && Limits.amount(amount).isEmpty(),
+                "amount must be >= 0 with at most two decimals and fifteen integer digits");
+        require(closeDate != null && Limits.date(closeDate).isEmpty(), "closeDate is required, in 1900-9999");
         require(currency == null || Money.isCurrency(currency), "unknown currency " + currency);
         require(stage == null || isStage(stage), "unknown stage " + stage);
         Instant now = now();
@@ -157,13 +160,13 @@ public class CrmDeals {
         if (name != null) {
             update.set("name", name);
         }
-        if (amount != null && amount.signum() >= 0 && Money.hasValidScale(amount)) {
+        if (amount != null && Limits.amount(amount).isEmpty()) {
             update.set("amount", Money.format(amount));
         }
         if (currency != null && Money.isCurrency(currency)) {
             update.set("currency", currency);
         }
-        if (closeDate != null) {
+        if (closeDate != null && Limits.date(closeDate).isEmpty()) {
             update.set("closeDate", closeDate.toString());
         }
         if (stage != null && isStage(stage)) {
@@ -184,10 +187,8 @@ public class CrmDeals {
     private static void checkAmount(BigDecimal amount, List<FieldError> errors) {
         if (amount == null) {
             errors.add(new FieldError("amount", "must not be null"));
-        } else if (amount.signum() < 0) {
-            errors.add(new FieldError("amount", "must be greater than or equal to 0"));
-        } else if (!Money.hasValidScale(amount)) {
-            errors.add(new FieldError("amount", "must have at most " + Money.SCALE + " decimal places"));
+        } else {
+            Limits.amount(amount).ifPresent(problem -> errors.add(new FieldError("amount", problem)));
         }
     }
 

@@ -8,6 +8,7 @@ import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.api.ProductNames;
+import com.dealbridge.shareddeal.domain.Limits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,7 +83,8 @@ public class Products implements ProductNames {
 
     /**
      * @param currency null means USD
-     * @throws UnprocessableException negative price, more than two decimals or an unknown currency
+     * @throws UnprocessableException negative price, more than two decimals or fifteen integer digits, or an unknown
+     *                                currency
      * @throws ConflictException      the SKU exists (case-insensitive)
      */
     Product create(String name, String sku, BigDecimal unitPrice, String currency) {
@@ -90,12 +92,9 @@ public class Products implements ProductNames {
         if (!Money.isCurrency(code)) {
             throw UnprocessableException.of("currency", "must be an ISO 4217 currency code such as USD");
         }
-        if (unitPrice.signum() < 0) {
-            throw UnprocessableException.of("unitPrice", "must be greater than or equal to 0");
-        }
-        if (!Money.hasValidScale(unitPrice)) {
-            throw UnprocessableException.of("unitPrice", "must have at most " + Money.SCALE + " decimal places");
-        }
+        Limits.amount(unitPrice).ifPresent(problem -> {
+            throw UnprocessableException.of("unitPrice", problem);
+        });
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String trimmedSku = sku.trim();
         ProductDocument product = new ProductDocument(UUID.randomUUID().toString(), name.trim(), trimmedSku,

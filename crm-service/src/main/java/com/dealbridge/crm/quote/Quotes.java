@@ -10,6 +10,7 @@ import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.api.SharedDealView;
 import com.dealbridge.shareddeal.domain.Actor;
+import com.dealbridge.shareddeal.domain.Limits;
 import com.dealbridge.shareddeal.domain.Quote;
 import com.dealbridge.shareddeal.domain.QuoteLineItem;
 import com.dealbridge.shareddeal.domain.QuoteStatus;
@@ -21,6 +22,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,6 +118,13 @@ class Quotes {
             BigDecimal amount = unitPrice.multiply(BigDecimal.valueOf(item.quantity()));
             lines.add(new QuoteLineItem(product.id(), product.name(), item.quantity(), unitPrice, amount));
             total = total.add(amount);
+        }
+        // prices and quantities are bounded, their products and sum are not: an amount the partner side would
+        // refuse (and dead-letter) is refused here
+        Optional<String> tooLarge = Limits.amount(total);
+        if (tooLarge.isPresent()) {
+            throw UnprocessableException.of("lineItems", "the quote's amount " + total.toPlainString() + " "
+                    + tooLarge.get());
         }
         return new Quote(UUID.randomUUID().toString(), title, total, currencies.iterator().next(),
                 QuoteStatus.PUBLISHED, lines);

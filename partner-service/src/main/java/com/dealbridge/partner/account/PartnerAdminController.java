@@ -2,6 +2,7 @@ package com.dealbridge.partner.account;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -21,7 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/partners")
 class PartnerAdminController {
 
-    record NewPartnerRequest(@NotBlank @Size(max = 200) String name, @NotNull @PositiveOrZero Integer capacityLimit) {
+    /** More active registrations than any partner could work on: a typo, not a limit. */
+    static final int MAX_CAPACITY_LIMIT = 100_000;
+
+    record NewPartnerRequest(@NotBlank @Size(max = 200) String name,
+            @NotNull @PositiveOrZero @Max(MAX_CAPACITY_LIMIT) Integer capacityLimit) {
     }
 
     record PartnerResponse(String id, String name, int capacityLimit) {

@@ -7,6 +7,7 @@ import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.directory.Directory;
+import com.dealbridge.shareddeal.domain.Limits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,8 +52,9 @@ public class Deals {
      * Creates a deal with a new id.
      *
      * @throws UnprocessableException listing every invalid field: blank name, missing or negative amount (or more
-     *                                than two decimals), unknown currency, missing close date, contacts or companies
-     *                                that are not this partner's
+     *                                than two decimals or fifteen integer digits), unknown currency, missing close
+     *                                date or one outside the years 1900–9999, contacts or companies that are not
+     *                                this partner's
      */
     public Deal create(String partnerId, NewDeal deal) {
         NewDeal valid = validated(partnerId, deal);
@@ -80,6 +82,11 @@ public class Deals {
         }
     }
 
+    /** Removes a deal that was created for a request that was then refused (a registration the store refused). */
+    public void remove(String partnerId, String dealId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(dealId).and("partnerId").is(partnerId)), DealDocument.class);
+    }
+
     /**
      * Brings a registered deal in line with its shared deal's details (after either side changed them). Values the
      * deal could not hold are skipped; a shared-deal version not newer than the last one mirrored changes nothing.
@@ -90,13 +97,13 @@ public class Deals {
         if (name != null && !name.isBlank()) {
             update.set("name", name);
         }
-        if (amount != null && amount.signum() >= 0 && Money.hasValidScale(amount)) {
+        if (amount != null && Limits.amount(amount).isEmpty()) {
             update.set("amount", Money.format(amount));
         }
         if (currency != null && Money.isCurrency(currency)) {
             update.set("currency", currency);
         }
-        if (closeDate != null) {
+        if (closeDate != null && Limits.date(closeDate).isEmpty()) {
             update.set("closeDate", closeDate.toString());
         }
         Query olderMirror = Query.query(Criteria.where("_id").is(dealId).and("partnerId").is(partnerId).orOperator(
@@ -138,10 +145,8 @@ public class Deals {
         BigDecimal amount = deal.amount();
         if (amount == null) {
             errors.add(new FieldError("amount", "must not be null"));
-        } else if (amount.signum() < 0) {
-            errors.add(new FieldError("amount", "must be greater than or equal to 0"));
-        } else if (!Money.hasValidScale(amount)) {
-            errors.add(new FieldError("amount", "must have at most " + Money.SCALE + " decimal places"));
+        } else {
+            Limits.amount(amount).ifPresent(problem -> errors.add(new FieldError("amount", problem)));
         }
         String currency = deal.currency() == null ? Money.DEFAULT_CURRENCY : deal.currency();
         if (!Money.isCurrency(currency)) {
@@ -150,6 +155,7 @@ public class Deals {
         if (deal.closeDate() == null) {
             errors.add(new FieldError("closeDate", "must not be null"));
         }
+        Limits.date(deal.closeDate()).ifPresent(problem -> errors.add(new FieldError("closeDate", problem)));
         List<String> contactIds = deal.contactIds() == null ? List.of() : deal.contactIds();
         List<String> companyIds = deal.companyIds() == null ? List.of() : deal.companyIds();
         Set<String> unknownContacts = directory.unknownContacts(partnerId, contactIds);

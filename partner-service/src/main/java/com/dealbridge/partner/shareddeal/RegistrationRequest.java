@@ -1,5 +1,7 @@
 package com.dealbridge.partner.shareddeal;
 
+import com.dealbridge.shareddeal.domain.Limits;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,14 +15,15 @@ import java.util.List;
 record RegistrationRequest(
         @NotNull SourceType sourceType,
         @NotBlank @Size(max = 64) String sourceId,
-        @NotBlank @Size(max = 200) String dealName,
-        @NotNull @PositiveOrZero BigDecimal amount,
+        @NotBlank @Size(max = Limits.DEAL_NAME_CHARS) String dealName,
+        @NotNull @PositiveOrZero @Digits(integer = Limits.AMOUNT_INTEGER_DIGITS, fraction = Limits.AMOUNT_DECIMALS)
+        BigDecimal amount,
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @NotNull LocalDate closeDate,
-        @NotBlank @Size(max = 4000) String introNote,
-        @NotBlank @Size(max = 4000) String painOrOpportunity,
-        @NotBlank @Size(max = 4000) String nextSteps,
-        @Size(max = 50) List<@NotBlank String> productIds) {
+        @NotBlank @Size(max = Limits.QUALIFYING_CHARS) String introNote,
+        @NotBlank @Size(max = Limits.QUALIFYING_CHARS) String painOrOpportunity,
+        @NotBlank @Size(max = Limits.QUALIFYING_CHARS) String nextSteps,
+        @Size(max = Limits.PRODUCTS) List<@NotBlank String> productIds) {
 
     enum SourceType { CONTACT, COMPANY, DEAL }
 

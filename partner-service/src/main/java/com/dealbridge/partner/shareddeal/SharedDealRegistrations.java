@@ -1,7 +1,9 @@
 package com.dealbridge.partner.shareddeal;
 
+import com.dealbridge.kit.money.Money;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ConflictException;
+import com.dealbridge.kit.web.FieldError;
 import com.dealbridge.kit.web.ForbiddenException;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.UnprocessableException;
@@ -26,6 +28,7 @@ import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.domain.Limits;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +68,7 @@ class SharedDealRegistrations {
         }
         Partner partner = accounts.find(caller.partnerId())
                 .orElseThrow(() -> new NotFoundException("No partner " + caller.partnerId()));
+        checkValues(request);
         List<String> productIds = request.productIdsOrEmpty();
         Set<String> unknown = catalogue.unknown(productIds);
         if (!unknown.isEmpty()) {
@@ -76,13 +80,37 @@ class SharedDealRegistrations {
                 throw new ConflictException("Partner " + partner.name() + " is at its capacity limit of "
                         + partner.capacityLimit() + " active deal registration(s)");
             }
-            String localDealId = localDeal(partner.id(), request).id();
+            Deal localDeal = localDeal(partner.id(), request);
             Registration registration = new Registration(SharedDealId.random(), partner.id(), Origin.PARTNER,
                     request.dealName(), request.amount(), request.currencyOrDefault(), request.closeDate(),
                     Stage.APPOINTMENT_SCHEDULED, request.introNote(), request.painOrOpportunity(),
                     request.nextSteps(), null, productIds,
                     new PersonRef(caller.id(), caller.name(), caller.email()), null, request.sourceType().name());
-            return sharedDeals.register(registration, actor(caller), localDealId);
+            try {
+                return sharedDeals.register(registration, actor(caller), localDeal.id());
+            } catch (RuntimeException refused) {
+                // a refused registration leaves nothing: not the deal made for it from a contact or company
+                if (request.sourceType() != RegistrationRequest.SourceType.DEAL) {
+                    deals.remove(partner.id(), localDeal.id());
+                }
+                throw refused;
+            }
+        }
+    }
+
+    /**
+     * What the request's annotations cannot say, checked before anything is written: the close date's years and
+     * the currency (the domain's limits, as the other side checks them when the registration arrives).
+     */
+    private static void checkValues(RegistrationRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Limits.amount(request.amount()).ifPresent(problem -> errors.add(new FieldError("amount", problem)));
+        Limits.date(request.closeDate()).ifPresent(problem -> errors.add(new FieldError("closeDate", problem)));
+        if (!Money.isCurrency(request.currencyOrDefault())) {
+            errors.add(new FieldError("currency", "must be an ISO 4217 currency code such as USD"));
+        }
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException("The registration is invalid; see 'errors'", errors);
         }
     }
 

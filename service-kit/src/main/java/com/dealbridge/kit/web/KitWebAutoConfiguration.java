@@ -15,11 +15,14 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * RFC 9457 problems for every error: the controller advice (mapping {@link ProblemException} and Spring's own
- * exceptions) and an error controller for errors raised outside Spring MVC. Runs before Boot's web MVC and
+ * exceptions), an error controller for errors raised outside Spring MVC, and the {@link NegotiationGuard} that
+ * refuses an unusable Content-Type or Accept before a controller method runs. Runs before Boot's web MVC and
  * error auto-configuration so that their equivalents back off.
  */
 @AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
@@ -38,6 +41,17 @@ public class KitWebAutoConfiguration {
     @ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    /** Content-Type and Accept are checked before a controller method runs (see {@link NegotiationGuard}). */
+    @Bean
+    WebMvcConfigurer kitNegotiationGuard() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new NegotiationGuard());
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -45,6 +45,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -108,6 +110,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             String reason = annotated.reason().isEmpty() ? ex.getMessage() : annotated.reason();
             return problem(annotated.code(), reason, request);
         }
+        if (isUndecodableParameter(ex)) {
+            // Tomcat refuses a query or form parameter that is not valid percent-encoded UTF-8 when it is read
+            return problem(HttpStatus.BAD_REQUEST, "A request parameter is not valid percent-encoded UTF-8", request);
+        }
         log.error("Unexpected error on {}", request.getDescription(false), ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged", request);
@@ -163,7 +169,20 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         JacksonException json = causeOfType(ex, JacksonException.class);
         List<FieldError> errors = new ArrayList<>();
         String detail;
-        if (json instanceof StreamReadException) {
+        if (json instanceof InputCoercionException || json instanceof StreamConstraintsException) {
+            // a number too large for its field (2147483648 for an int), or a value beyond the reader's limits
+            // (a number of over 1000 digits, nesting over 500 deep): well-formed JSON, refused before it is used
+            String message = json instanceof InputCoercionException coercion && coercion.getTargetType() != null
+                    ? "is out of range for " + coercion.getTargetType().getSimpleName()
+                    : "exceeds a limit of the JSON reader (too long a number, string or name, or too deep nesting)";
+            if (json.getPath().isEmpty()) {
+                detail = "Request body value " + message;
+            } else {
+                String field = jsonPath(json);
+                errors.add(new FieldError(field, message));
+                detail = "Invalid value for '" + field + "': " + message;
+            }
+        } else if (json instanceof StreamReadException) {
             TokenStreamLocation location = json.getLocation();
             detail = "Malformed JSON in request body"
                     + (location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr());
@@ -345,6 +364,16 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             return "an array";
         }
         return "a valid " + type.getSimpleName();
+    }
+
+    /** Tomcat's InvalidParameterException, named rather than imported: the kit does not require Tomcat. */
+    private static boolean isUndecodableParameter(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {

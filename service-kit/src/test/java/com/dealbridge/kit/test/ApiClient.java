@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -92,6 +94,19 @@ public class ApiClient {
         return execute(request.build());
     }
 
+    /**
+     * Sends exactly what it is given: any method, path (with its query, already percent-encoded), headers and body
+     * bytes (null: none). No Authorization, Accept or Content-Type header is added. For fuzzing and malformed input;
+     * a response body that claims JSON but is not is kept as bytes ({@link ApiResponse#json()} then missing).
+     */
+    public ApiResponse exchange(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT);
+        headers.forEach(request::header);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        return execute(request.build(), true);
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(TIMEOUT)
@@ -103,13 +118,23 @@ public class ApiClient {
     }
 
     private ApiResponse execute(HttpRequest request) {
+        return execute(request, false);
+    }
+
+    private ApiResponse execute(HttpRequest request, boolean lenient) {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
             byte[] body = response.body() == null ? new byte[0] : response.body();
             JsonNode node = MissingNode.getInstance();
             if (body.length > 0 && contentType != null && contentType.contains("json")) {
-                node = json.readTree(body);
+                try {
+                    node = json.readTree(body);
+                } catch (JacksonException notJson) {
+                    if (!lenient) {
+                        throw notJson;
+                    }
+                }
             }
             return new ApiResponse(response.statusCode(), contentType, node, body, response.headers().map());
         } catch (IOException e) {

@@ -1,11 +1,13 @@
 package com.dealbridge.kit.testapp;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.security.Tokens;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dealbridge.security.admin-token=" + ServiceKitIntegrationTest.ADMIN_TOKEN,
@@ -28,6 +32,9 @@ class ServiceKitIntegrationTest {
 
     @Autowired
     TestCallers callers;
+
+    @Autowired
+    MongoTemplate mongo;
 
     ApiClient api;
     String partnerUserToken;
@@ -188,6 +195,58 @@ class ServiceKitIntegrationTest {
                 new byte[] { 'a' });
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.isProblem()).isTrue();
+    }
+
+    @Test
+    void aWriteWhoseAcceptAdmitsNoJsonIs406AndWritesNothing() {
+        for (String accept : List.of("application/xml", "text/html", "application/json;q=0")) {
+            long before = mongo.count(new Query(), Widget.class);
+            ApiResponse refused = api.exchange("POST", "/api/widgets", Map.of("Authorization",
+                    "Bearer " + partnerUserToken, "Accept", accept, "Content-Type", "application/json"),
+                    ("{\"name\":\"accept " + UUID.randomUUID() + "\",\"quantity\":1}").getBytes(UTF_8));
+
+            assertThat(refused.status()).as(accept + ": " + refused).isEqualTo(406);
+            assertThat(refused.isProblem()).as(refused.toString()).isTrue();
+            assertThat(mongo.count(new Query(), Widget.class)).as(accept).isEqualTo(before);
+        }
+        ApiResponse json = api.exchange("POST", "/api/widgets", Map.of("Authorization", "Bearer " + partnerUserToken,
+                "Accept", "text/html, application/json;q=0.1", "Content-Type", "application/json"),
+                ("{\"name\":\"accept " + UUID.randomUUID() + "\",\"quantity\":1}").getBytes(UTF_8));
+        assertThat(json.status()).as(json.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aWildcardContentTypeIs415() {
+        for (String type : List.of("*/*", "application/*", "application/*+json")) {
+            ApiResponse refused = api.exchange("POST", "/api/widgets", Map.of("Authorization",
+                    "Bearer " + partnerUserToken, "Content-Type", type), "{\"name\":\"w\",\"quantity\":1}"
+                    .getBytes(UTF_8));
+
+            assertThat(refused.status()).as(type + ": " + refused).isEqualTo(415);
+            assertThat(refused.isProblem()).as(refused.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aNumberBeyondItsFieldOrTheReadersLimitsIs400SayingSo() {
+        ApiResponse outOfRange = api.post("/api/widgets", partnerUserToken, "{\"name\":\"w\",\"quantity\":2147483648}");
+        assertThat(outOfRange.status()).as(outOfRange.toString()).isEqualTo(400);
+        assertThat(outOfRange.isProblem()).isTrue();
+        assertThat(outOfRange.json("/detail")).contains("out of range");
+
+        ApiResponse tooLong = api.post("/api/widgets", partnerUserToken,
+                "{\"name\":\"w\",\"quantity\":1" + "0".repeat(1000) + "}");
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.json("/detail")).contains("limit of the JSON reader");
+    }
+
+    @Test
+    void aQueryParameterThatIsNotUtf8Is400() {
+        ApiResponse refused = api.get("/api/widgets?limit=%FF", partnerUserToken);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.isProblem()).as(refused.toString()).isTrue();
+        assertThat(refused.json("/detail")).contains("not valid percent-encoded UTF-8");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.dealbridge.shareddeal.api;
 
+import com.dealbridge.kit.money.Money;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ConflictException;
 import com.dealbridge.kit.web.FieldError;
@@ -8,6 +9,7 @@ import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.DetailsChange;
+import com.dealbridge.shareddeal.domain.Limits;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.SharedDeal;
 import com.dealbridge.shareddeal.domain.Stage;
@@ -19,7 +21,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -138,17 +139,15 @@ public class SharedDealCommands {
 
     private static Stage validate(DealPatch patch) {
         List<FieldError> errors = new ArrayList<>();
-        if (patch.dealName() != null && (patch.dealName().isBlank() || patch.dealName().length() > 200)) {
-            errors.add(new FieldError("dealName", "must not be blank and at most 200 characters"));
+        if (patch.dealName() != null && (patch.dealName().isBlank()
+                || patch.dealName().length() > Limits.DEAL_NAME_CHARS)) {
+            errors.add(new FieldError("dealName", "must not be blank and at most " + Limits.DEAL_NAME_CHARS
+                    + " characters"));
         }
-        if (patch.amount() != null) {
-            if (patch.amount().signum() < 0) {
-                errors.add(new FieldError("amount", "must be greater than or equal to 0"));
-            } else if (patch.amount().stripTrailingZeros().scale() > 2 || patch.amount().precision() > 17) {
-                errors.add(new FieldError("amount", "must have at most 2 decimal places and 15 integer digits"));
-            }
-        }
-        if (patch.currency() != null && !isCurrency(patch.currency())) {
+        // Limits.amount only looks at signum, precision and scale: 1E+2000000 is refused without being expanded
+        Limits.amount(patch.amount()).ifPresent(problem -> errors.add(new FieldError("amount", problem)));
+        Limits.date(patch.closeDate()).ifPresent(problem -> errors.add(new FieldError("closeDate", problem)));
+        if (patch.currency() != null && !Money.isCurrency(patch.currency())) {
             errors.add(new FieldError("currency", "must be an ISO 4217 currency code such as USD"));
         }
         Stage stage = null;
@@ -163,18 +162,6 @@ public class SharedDealCommands {
             throw new UnprocessableException("The change is invalid; see 'errors'", errors);
         }
         return stage;
-    }
-
-    private static boolean isCurrency(String code) {
-        if (!code.matches("[A-Z]{3}")) {
-            return false;
-        }
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static String trim(String value) {
