@@ -5,13 +5,40 @@
 #
 #   ./run-local.sh              build (tests skipped), then start
 #   ./run-local.sh --no-build   start the jar built last time
+#   ./run-local.sh --help       usage
 #
 # Ports and the data directory come from the environment (README.md, "Configuration").
 # JAVA_OPTS replaces the default JVM options below.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [[ "${1:-}" != "--no-build" ]]; then
+usage() {
+  cat <<'USAGE'
+Usage: ./run-local.sh [--no-build] [--help]
+
+Starts all of dealbridge in one JVM: a Kafka broker (KRaft), one MongoDB-wire server per service, an SMTP
+server that keeps every mail, partner-service, crm-service and demo data. Ctrl-C stops everything; the data
+stays in ./data (or $DATA_DIR).
+
+  (no option)   build what the local stack needs (tests skipped), then start
+  --no-build    start the jar built last time
+  --help, -h    print this help and exit
+
+Environment: PARTNER_PORT (8081), CRM_PORT (8082), KAFKA_PORT (9092), DATA_DIR (./data) and the others
+listed in README.md, "Configuration"; JAVA_OPTS replaces the default JVM options.
+USAGE
+}
+
+build=true
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    --help | -h) usage; exit 0 ;;
+    *) echo "run-local.sh: unknown argument '$arg'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+if [[ "$build" == true ]]; then
   echo "Building dealbridge (mvn -DskipTests -pl local-stack -am install) ..."
   mvn -B -q -DskipTests -pl local-stack -am install
 fi
