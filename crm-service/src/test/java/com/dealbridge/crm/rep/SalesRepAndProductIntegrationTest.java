@@ -127,7 +127,7 @@ class SalesRepAndProductIntegrationTest {
         AtomicReference<ProductChanged> published = new AtomicReference<>();
         try (KafkaConsumer<String, SpecificRecord> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.CRM_PRODUCTS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
                     if (productId.equals(record.key())) {
                         published.set((ProductChanged) record.value());

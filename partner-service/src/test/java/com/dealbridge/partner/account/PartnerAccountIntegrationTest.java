@@ -198,7 +198,7 @@ class PartnerAccountIntegrationTest {
         List<PartnerAccountChanged> received = new ArrayList<>();
         try (KafkaConsumer<String, SpecificRecord> consumer = accountsConsumer()) {
             consumer.subscribe(List.of(Topics.PARTNER_ACCOUNTS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
                     if (partnerId.equals(record.key())) {
                         received.add((PartnerAccountChanged) record.value());

@@ -146,7 +146,7 @@ class CommunicationSettingsIntegrationTest {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new AvroDeserializer())) {
             consumer.subscribe(List.of(Topics.PARTNER_ACCOUNTS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
                     if (partnerId.equals(record.key())) {
                         received.add((PartnerAccountChanged) record.value());
