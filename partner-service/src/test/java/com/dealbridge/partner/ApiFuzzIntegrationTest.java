@@ -7,10 +7,13 @@ import com.dealbridge.contracts.Topics;
 import com.dealbridge.contracts.avro.ProductChanged;
 import com.dealbridge.contracts.serde.AvroSerializer;
 import com.dealbridge.kit.test.ApiClient;
+import com.dealbridge.kit.test.ApiDocumentChecks;
 import com.dealbridge.kit.test.ApiFuzzer;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.kit.test.MongoState;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,6 +58,17 @@ class ApiFuzzIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Test
+    void theApiDocumentIsCompleteAndTyped() throws Exception {
+        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiResponse docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        // kept for a look at what clients get (target/openapi.json)
+        Files.writeString(Path.of("target", "openapi.json"), docs.bodyAsString());
+        assertThat(ApiDocumentChecks.shortcomings(docs.json())).isEmpty();
+        assertThat(docs.json().path("info").path("title").asString()).isEqualTo("dealbridge partner-service API");
+    }
 
     @Test
     void noMalformedRequestGetsA5xxOrChangesState() throws Exception {

@@ -20,7 +20,9 @@ import org.springframework.core.env.MapPropertySource;
  * <li>{@code spring.jackson.datatype.datetime.write-dates-as-timestamps=false} — ISO-8601 dates and instants;</li>
  * <li>{@code spring.threads.virtual.enabled=false} — platform threads (2-core machines, pinned Mongo driver);</li>
  * <li>{@code server.tomcat.max-part-header-size=8KB} — Tomcat's 512 bytes refuse an upload whose (long, or
- * non-Latin) file name fills the part header with a 413 before the application can answer a clear 422.</li>
+ * non-Latin) file name fills the part header with a 413 before the application can answer a clear 422;</li>
+ * <li>{@code springdoc.default-produces-media-type=application/json} — the OpenAPI document names the media type
+ * the answers have, not {@code *}/{@code *}.</li>
  * </ul>
  */
 public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -40,6 +42,7 @@ public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPos
         defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
         defaults.put("spring.threads.virtual.enabled", "false");
         defaults.put("server.tomcat.max-part-header-size", "8KB");
+        defaults.put("springdoc.default-produces-media-type", "application/json");
         DEFAULTS = Map.copyOf(defaults);
     }
 

@@ -59,6 +59,7 @@ class CrmDealController {
         this.deals = deals;
     }
 
+    /** Creates a CRM deal (not shared until a rep converts it). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CrmDealView create(@Valid @RequestBody NewCrmDealRequest request) {
@@ -66,6 +67,7 @@ class CrmDealController {
                 request.closeDate(), request.stage(), request.contactIds(), request.companyIds())));
     }
 
+    /** One CRM deal, with its shared deal if it was converted. */
     @GetMapping("/{id}")
     CrmDealView get(@PathVariable String id) {
         return CrmDealView.of(deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found")));

@@ -25,6 +25,7 @@ class CrmDirectoryController {
         this.directory = directory;
     }
 
+    /** Adds a company to the CRM's directory. */
     @PostMapping("/companies")
     @ResponseStatus(HttpStatus.CREATED)
     Company addCompany(@Valid @RequestBody NewCompany request) {
@@ -38,6 +39,7 @@ class CrmDirectoryController {
         return directory.companies(Paging.of(page, size));
     }
 
+    /** Adds a contact to the CRM's directory. */
     @PostMapping("/contacts")
     @ResponseStatus(HttpStatus.CREATED)
     Contact addContact(@Valid @RequestBody NewContact request) {

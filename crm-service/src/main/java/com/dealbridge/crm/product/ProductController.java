@@ -45,6 +45,10 @@ class ProductController {
         this.products = products;
     }
 
+    /**
+     * Adds a product to the catalogue and publishes it to the partner side; a SKU that exists (case-insensitive) →
+     * 409.
+     */
     @PostMapping("/admin/products")
     @ResponseStatus(HttpStatus.CREATED)
     ProductView create(@Valid @RequestBody NewProductRequest request) {

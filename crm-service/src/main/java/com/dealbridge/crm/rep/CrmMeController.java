@@ -11,6 +11,7 @@ class CrmMeController {
     record MeResponse(String id, String name, String email) {
     }
 
+    /** The sales rep the token belongs to. */
     @GetMapping("/api/me")
     MeResponse me(Caller caller) {
         return new MeResponse(caller.id(), caller.name(), caller.email());

@@ -35,6 +35,7 @@ class SalesRepAdminController {
         this.reps = reps;
     }
 
+    /** Adds a sales rep to the assignment rotation; the answer holds the rep's token, shown only this once. */
     @PostMapping("/admin/sales-reps")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedRepResponse create(@Valid @RequestBody NewRepRequest request) {

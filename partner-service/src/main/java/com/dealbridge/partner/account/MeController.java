@@ -11,6 +11,7 @@ class MeController {
     record MeResponse(String id, String partnerId, String name, String email) {
     }
 
+    /** The partner user the token belongs to, with the partner. */
     @GetMapping("/api/me")
     MeResponse me(Caller caller) {
         return new MeResponse(caller.id(), caller.partnerId(), caller.name(), caller.email());

@@ -52,6 +52,7 @@ class PartnerAdminController {
         this.accounts = accounts;
     }
 
+    /** Adds a partner with its capacity limit (active deal registrations at a time); published to the CRM. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PartnerResponse create(@Valid @RequestBody NewPartnerRequest request) {
@@ -59,6 +60,7 @@ class PartnerAdminController {
         return new PartnerResponse(partner.id(), partner.name(), partner.capacityLimit());
     }
 
+    /** Adds a user to a partner; the answer holds the user's token, shown only this once. */
     @PostMapping("/{partnerId}/users")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedUserResponse addUser(@PathVariable String partnerId, @Valid @RequestBody NewUserRequest request) {

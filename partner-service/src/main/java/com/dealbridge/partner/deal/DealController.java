@@ -48,6 +48,7 @@ class DealController {
         this.listing = listing;
     }
 
+    /** Creates a deal of the partner's own (not shared until it is registered). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     DealView create(Caller caller, @Valid @RequestBody NewDealRequest request) {
@@ -56,6 +57,7 @@ class DealController {
         return DealView.of(deal, DealView.Registration.NONE);
     }
 
+    /** One of the partner's deals. */
     @GetMapping("/{id}")
     DealView get(Caller caller, @PathVariable String id) {
         Deal deal = deals.find(caller.partnerId(), id)

@@ -26,6 +26,7 @@ class DirectoryController {
         this.directory = directory;
     }
 
+    /** Adds a company to the partner's directory. */
     @PostMapping("/companies")
     @ResponseStatus(HttpStatus.CREATED)
     Company addCompany(Caller caller, @Valid @RequestBody NewCompany request) {
@@ -39,6 +40,7 @@ class DirectoryController {
         return directory.companies(caller.partnerId(), Paging.of(page, size));
     }
 
+    /** Adds a contact to the partner's directory (optionally of one of its companies). */
     @PostMapping("/contacts")
     @ResponseStatus(HttpStatus.CREATED)
     Contact addContact(Caller caller, @Valid @RequestBody NewContact request) {

@@ -28,6 +28,7 @@ class PrivateNoteController {
         this.notes = notes;
     }
 
+    /** Adds a private note to the partner's own deal: never shared with the CRM. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PrivateNoteView add(Caller caller, @PathVariable String dealId, @RequestBody NoteRequest request) {

@@ -47,6 +47,7 @@ class CommunicationSettingsController {
         this.accounts = accounts;
     }
 
+    /** Settings → Partners → Communication: whether registered-lead activity is notified, and to whom. */
     @GetMapping
     CommunicationSettings get(Caller caller) {
         return view(accounts.find(caller.partnerId())

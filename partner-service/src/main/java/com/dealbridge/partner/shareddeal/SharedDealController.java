@@ -5,6 +5,7 @@ import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealEndpoints;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.api.SharedDealView;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -37,17 +38,19 @@ class SharedDealController extends SharedDealEndpoints {
         this.queries = queries;
     }
 
-    /** A partner user registers a lead as a shared deal. */
+    // springdoc does not find the Javadoc of this subclass's own methods: @Operation says it instead.
+    // The entity's 201 is what is answered; @ResponseStatus is what the OpenAPI document reads.
+    @Operation(description = "A partner user registers a lead as a shared deal: 201 with the shared deal, synced to"
+            + " the CRM, which assigns a rep. At the partner's capacity limit → 409.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<SharedDealView> register(Caller caller, @Valid @RequestBody RegistrationRequest request) {
         SharedDealView view = queries.views(List.of(registrations.register(caller, request))).get(0);
         return ResponseEntity.created(URI.create("/api/shared-deals/" + view.id())).body(view);
     }
 
-    /**
-     * A partner user withdraws a registration: synced to the CRM, frees a capacity slot on both sides. Withdrawing
-     * again answers 204 and changes nothing; a closed deal cannot be withdrawn (409).
-     */
+    @Operation(description = "A partner user withdraws a registration: synced to the CRM, frees a capacity slot on"
+            + " both sides. Withdrawing again answers 204 and changes nothing; a closed deal cannot be withdrawn (409).")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void withdraw(Caller caller, @PathVariable String id, @RequestParam(required = false) String reason) {

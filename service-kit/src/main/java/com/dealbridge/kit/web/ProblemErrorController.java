@@ -1,5 +1,6 @@
 package com.dealbridge.kit.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,8 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Replaces Boot's {@code BasicErrorController} so that errors raised outside Spring MVC's handlers (a filter
  * throwing, {@code response.sendError}, the container refusing a request) are also answered as
- * {@code application/problem+json} rather than Boot's JSON or the whitelabel page.
+ * {@code application/problem+json} rather than Boot's JSON or the whitelabel page. Not an operation of the API:
+ * hidden from the OpenAPI document.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Sends malformed variants of every operation of a service's OpenAPI document and reports what no request may
  * cause: a 5xx, a 4xx that is not {@code application/problem+json} (or whose {@code status} member disagrees), a
- * 4xx after which the state differs from before it, an answer that took longer than {@link #slowAfter}, or no
- * answer at all.
+ * 4xx after which the state differs from before it, a status the document does not list for the operation, an
+ * answer that took longer than {@link #slowAfter}, or no answer at all.
  * <p>
  * Each operation gets {@link #variantsPerOperation} requests, each a valid request (built from the schema and the
  * service's known ids) with one thing broken: a body field set to a value of the wrong type, null, a huge or odd
@@ -339,6 +339,10 @@ public final class ApiFuzzer {
         int status = response.status();
         byStatus.merge(status / 100 + "xx", 1, Integer::sum);
         String body = abbreviate(response.bodyAsString(), 400);
+        if (request.method().equals(operation.method()) && !documented(operation, status)) {
+            findings.add(new Finding(operation.toString(), "answered " + status + ", which the API document does"
+                    + " not list for this operation", request.describe(), status, body));
+        }
         if (millis > slowAfter.toMillis()) {
             findings.add(new Finding(operation.toString(), "answered after " + millis + " ms", request.describe(),
                     status, body));
@@ -363,6 +367,13 @@ public final class ApiFuzzer {
         } else if (!request.method().equals("GET")) {
             current = settle();
         }
+    }
+
+    /** Whether the operation's {@code responses} in the API document list the status (or a default). */
+    private boolean documented(Operation operation, int status) {
+        JsonNode responses = docs.path("paths").path(operation.path()).path(operation.method().toLowerCase())
+                .path("responses");
+        return responses.has(String.valueOf(status)) || responses.has("default");
     }
 
     /** The state once background work (relays, listeners) has stopped changing it; at most ~3 s. */

@@ -44,11 +44,14 @@ public class SyncAdminController {
         this.inboundTopic = inboundTopic;
     }
 
+    /**
+     * How sync stands on this side: the outbox backlog, parked events, recent high-water marks, dead letters and
+     * the sync policy.
+     */
     @GetMapping("/status")
     public SyncStatus status() {
-        Map<String, String> policy = new LinkedHashMap<>();
-        sharedDeals.policy().asMap().forEach((field, fieldPolicy) -> policy.put(field.apiName(), fieldPolicy.name()));
-        return new SyncStatus(sharedDeals.side().name(), outboundTopic, inboundTopic, policy, backlog(), parked(),
+        return new SyncStatus(sharedDeals.side().name(), outboundTopic, inboundTopic,
+                SyncStatus.Policy.of(sharedDeals.policy()), backlog(), parked(),
                 marks(), new SyncStatus.DeadLetterSummary(deadLetters.count(false), deadLetters.count(true),
                 deadLetters.latest(20).stream().map(d -> new SyncStatus.DeadLetterRow(d.id(), d.key(), d.reason(),
                         d.failedAt(), d.replayed(), d.replayError())).toList()));
@@ -86,6 +89,10 @@ public class SyncAdminController {
         return origin == facts.side() ? facts.localSequence() : facts.highWaterMark(origin);
     }
 
+    /**
+     * Replays every pending dead letter through the inbox (after the cause was fixed); those that fail again stay
+     * pending with the new error.
+     */
     @PostMapping("/dead-letters/replay")
     public DeadLetters.ReplayResult replay() {
         return deadLetters.replay(inbox);

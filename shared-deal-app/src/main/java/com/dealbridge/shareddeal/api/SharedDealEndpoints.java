@@ -51,6 +51,10 @@ public abstract class SharedDealEndpoints {
         return queries.list(caller, status, Paging.of(page, size));
     }
 
+    /**
+     * One shared deal the caller may see: details, qualifying fields, product interest, assigned rep, quotes,
+     * status.
+     */
     @GetMapping("/{id}")
     public SharedDealView get(Caller caller, @PathVariable String id) {
         return queries.view(caller, id);

@@ -40,6 +40,10 @@ public abstract class SharedNoteEndpoints {
         this.uploads = uploads;
     }
 
+    /**
+     * The shared notes of a deal with their comments and attachments, oldest first; {@code page} (from 0) of
+     * {@code size}.
+     */
     @GetMapping
     public ListResponse<NoteView> list(Caller caller, @PathVariable String id,
                                        @RequestParam(required = false) Integer page,
@@ -47,29 +51,34 @@ public abstract class SharedNoteEndpoints {
         return notes.list(caller, id, Paging.of(page, size));
     }
 
+    /** Adds a shared note: visible on the other side once synced (typically within milliseconds). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public NoteView add(Caller caller, @PathVariable String id, @RequestBody TextRequest request) {
         return notes.add(caller, id, request.body());
     }
 
+    /** One shared note with its comments and attachments. */
     @GetMapping("/{noteId}")
     public NoteView get(Caller caller, @PathVariable String id, @PathVariable String noteId) {
         return notes.get(caller, id, noteId);
     }
 
+    /** Edits a shared note of this side; the other side's notes, or a deleted note → 403 or 409. */
     @PatchMapping("/{noteId}")
     public NoteView edit(Caller caller, @PathVariable String id, @PathVariable String noteId,
                          @RequestBody TextRequest request) {
         return notes.edit(caller, id, noteId, request.body());
     }
 
+    /** Deletes a shared note of this side on both sides; a later edit from either side does not bring it back. */
     @DeleteMapping("/{noteId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Caller caller, @PathVariable String id, @PathVariable String noteId) {
         notes.delete(caller, id, noteId);
     }
 
+    /** Comments on a shared note (either side's). */
     @PostMapping("/{noteId}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     public NoteView.CommentView comment(Caller caller, @PathVariable String id, @PathVariable String noteId,
@@ -77,6 +86,7 @@ public abstract class SharedNoteEndpoints {
         return notes.comment(caller, id, noteId, request.body());
     }
 
+    /** Deletes a comment of this side on both sides. */
     @DeleteMapping("/{noteId}/comments/{commentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void deleteComment(Caller caller, @PathVariable String id, @PathVariable String noteId,
@@ -84,6 +94,10 @@ public abstract class SharedNoteEndpoints {
         notes.deleteComment(caller, id, noteId, commentId);
     }
 
+    /**
+     * Attaches a file (multipart part {@code file}) to a shared note: checked to the last byte against its
+     * type, then sent to the other side in chunks; too large → 413, a type or content refused → 422.
+     */
     @PostMapping(path = "/{noteId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public NoteView.AttachmentView upload(Caller caller, @PathVariable String id, @PathVariable String noteId,
@@ -113,6 +127,7 @@ public abstract class SharedNoteEndpoints {
                 .body(new InputStreamResource(download.content()));
     }
 
+    /** Deletes an attachment on both sides. */
     @DeleteMapping("/{noteId}/attachments/{attachmentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void deleteAttachment(Caller caller, @PathVariable String id, @PathVariable String noteId,
