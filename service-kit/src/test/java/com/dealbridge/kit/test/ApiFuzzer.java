@@ -1,9 +1,27 @@
 package com.dealbridge.kit.test;
 
-import java.io.ByteArrayOutputStream;
+import static com.dealbridge.kit.test.FuzzWire.brokenMultipart;
+import static com.dealbridge.kit.test.FuzzWire.multipart;
+import static com.dealbridge.kit.test.FuzzWire.target;
+import static com.dealbridge.kit.test.FuzzWire.write;
+import static com.dealbridge.kit.test.HostileValues.ACCEPTS;
+import static com.dealbridge.kit.test.HostileValues.AUTH_HEADERS;
+import static com.dealbridge.kit.test.HostileValues.CONTENT_TYPES;
+import static com.dealbridge.kit.test.HostileValues.HOSTILE_DATES;
+import static com.dealbridge.kit.test.HostileValues.HOSTILE_NUMBERS;
+import static com.dealbridge.kit.test.HostileValues.HOSTILE_STRINGS;
+import static com.dealbridge.kit.test.HostileValues.HOSTILE_STRUCTURES;
+import static com.dealbridge.kit.test.HostileValues.ONE_MB;
+import static com.dealbridge.kit.test.HostileValues.PATH_VALUES;
+import static com.dealbridge.kit.test.HostileValues.QUERY_VALUES;
+import static com.dealbridge.kit.test.HostileValues.RAW_BODIES;
+import static com.dealbridge.kit.test.HostileValues.systematic;
+import static org.awaitility.Awaitility.await;
+
+import com.dealbridge.kit.test.HostileValues.Raw;
+
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,9 +36,11 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -105,55 +125,8 @@ public final class ApiFuzzer {
     /** What a {@link #field} hint answers to leave the field out of valid requests. */
     public static final Object OMIT = new Object();
 
-    /** A JSON value written verbatim (numbers JSON cannot say as Java values, NaN, broken text). */
-    private record Raw(String json) {
-    }
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
-    private static final String ONE_MB = "a".repeat(1_000_000);
-    private static final List<Object> HOSTILE_STRINGS = List.of("", " \t\n\r ", "\u0000", "a\u0000b", "\uD800",
-            "x\uDFFFy", "\u202Eevil\u202C", "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627",
-            "\uD83D\uDE00\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67\uD83C\uDFFD", "e\u0301\u0301\u0301\u200B\uFEFF",
-            "\uFFFF\uFFFE", "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/x}", "../../../../etc/passwd",
-            "{\"$ne\":null}", "null", "-1", "1E+2000000", "+999999999-12-31", "x".repeat(201), "y".repeat(4001),
-            "z".repeat(70_000));
-    private static final List<Object> HOSTILE_NUMBERS = List.of(new Raw("0"), new Raw("-0"), new Raw("-1"),
-            new Raw("-0.01"), new Raw("0.001"), new Raw("1e3"), new Raw("1E+400"), new Raw("1E+2000000"),
-            new Raw("1e-2000000"), new Raw("1E+999999999"), new Raw("1E+99999999999"),
-            new Raw("123456789012345678901234567890"), new Raw("1234567890123456"), new Raw("999999999999999.99"),
-            new Raw("0.1234567890123456789"), new Raw("2147483648"), new Raw("-2147483649"),
-            new Raw("9223372036854775808"), new Raw("1.5"), new Raw("1" + "0".repeat(5000)),
-            new Raw("1" + "0".repeat(999)), new Raw("NaN"), new Raw("-Infinity"), new Raw("00012"), new Raw("1e"),
-            "1E+2000000", "1e3", "-5", "12,50", " 12 ", "0x1F", "", "\u0661\u0662\u0663", "+5", "Infinity",
-            "9".repeat(20), "1" + "0".repeat(2000));
-    private static final List<Object> HOSTILE_DATES = List.of("+999999999-12-31", "-999999999-01-01",
-            "0000-01-01", "0001-01-01", "1899-12-31", "10000-01-01", "+10000-01-01", "2026-02-30", "2026-13-01",
-            "2026-12-31T00:00:00Z", "31/12/2026", "2026-1-1", "", "2026-12-31\u0000", "+1000000000-01-01",
-            new Raw("20261231"), new Raw("[2026,12,31]"), new Raw("{\"year\":2026}"));
-    private static final List<Object> HOSTILE_STRUCTURES = List.of(new Raw("null"), true, false, new Raw("[]"),
-            new Raw("{}"), new Raw("[1,2]"), new Raw("[null]"), new Raw("{\"$ne\":null}"),
-            new Raw("{\"$gt\":\"\"}"), new Raw("[".repeat(100) + "]".repeat(100)), new Raw("[\"a\",{\"b\":[]}]"));
-    private static final List<String> RAW_BODIES = List.of("", "{", "}", "[]", "null", "42", "\"text\"", "true",
-            "{\"a\":}", "{'single':1}", "{} x", "{}{}", "{\"a\":1,}", "[" .repeat(10_000), "{\"a\":NaN}",
-            "/* c */ {}", "{\"a\":\"\\ud800\"}", "{\"\u0000\":1}", "{\"a\":\"" + "\\u0000".repeat(1000) + "\"}",
-            "{\"" + "k".repeat(60_000) + "\":1}", "<xml/>", "a=b&c=d", "\uFEFF{}", "{\"a\":1e999999999999}",
-            "{\"a\":\"\\uZZZZ\"}", "{\"a\":" + "1".repeat(2000) + "}");
-    private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml",
-            "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=zzz",
-            "application/json; charset=nonexistent-charset", "application/json; charset=UTF-16",
-            "application/json; charset=ISO-8859-1", "application/*", "*/*", "application/octet-stream",
-            "application/json-patch+json", "application/problem+json", "text/html;;;", "bogus", "application/json;");
-    private static final List<String> ACCEPTS = List.of("application/xml", "text/html", "image/png",
-            "application/json;q=0", "bogus/type", "text/*", "application/problem+json");
-    private static final List<String> PATH_VALUES = List.of("not-a-uuid", "0", "-1", "..", ".", "%2e%2e",
-            "..%2F..%2Fetc%2Fpasswd", "%2F", "%00", "%5C..%5C", "x".repeat(5000), "%F0%9F%98%80", "%FF%FE",
-            "%C0%AE%C0%AE", "%27%20OR%20%271%27%3D%271", "%7B%22%24ne%22%3Anull%7D", "null", "%20", "a;b=c", "..;",
-            "%252e%252e", "%E2%80%AE", "%EF%BF%BF", "%ED%A0%80");
-    private static final List<String> QUERY_VALUES = List.of("-1", "0", "abc", "1e3", "1E%2B400", "2147483648",
-            "99999999999999999999", "", "%00", "1.5", "true", "%F0%9F%98%80", "x".repeat(3000), "-2147483649",
-            "%FF", "1E%2B2000000", "NaN", "+1");
-    private static final List<String> AUTH_HEADERS = List.of("Bearer wrong-token", "Bearer", "Bearer ",
-            "Basic dXNlcjpwYXNz", "Bearer " + "x".repeat(5000), "Token abc", "Bearer a b c", "Bearer \t");
 
     private final ApiClient client;
     private final JsonNode docs;
@@ -378,16 +351,17 @@ public final class ApiFuzzer {
 
     /** The state once background work (relays, listeners) has stopped changing it; at most ~3 s. */
     private Map<String, ?> settle() {
-        Map<String, ?> previous = readState();
-        for (int i = 0; i < 100; i++) {
-            sleep(i == 0 ? 5 : 30);
-            Map<String, ?> now = readState();
-            if (now.equals(previous)) {
-                return now;
-            }
-            previous = now;
+        AtomicReference<Map<String, ?>> previous = new AtomicReference<>(readState());
+        try {
+            await().pollDelay(Duration.ofMillis(5)).pollInterval(Duration.ofMillis(30)).atMost(Duration.ofSeconds(3))
+                    .until(() -> {
+                        Map<String, ?> now = readState();
+                        return now.equals(previous.getAndSet(now));
+                    });
+        } catch (ConditionTimeoutException stillChanging) {
+            // background work that never settles (a sweep, a timer) is compared as it is now
         }
-        return previous;
+        return previous.get();
     }
 
     private Map<String, ?> readState() {
@@ -419,25 +393,6 @@ public final class ApiFuzzer {
 
     private enum Kind { VALID, FIELD, SHAPE, RAW_BODY, CONTENT_TYPE, PATH, QUERY, AUTH, ACCEPT, METHOD }
 
-    /** The hostile values every field of this schema gets. */
-    private static List<Object> systematic(JsonNode schema) {
-        String type = schema.path("type").asString("");
-        List<Object> values = new ArrayList<>(List.of(new Raw("null"), new Raw("[]"), new Raw("{}"), true));
-        if (schema.path("format").asString("").equals("date")) {
-            values.addAll(HOSTILE_DATES);
-        } else if (type.equals("number") || type.equals("integer")) {
-            values.addAll(HOSTILE_NUMBERS);
-        } else if (type.equals("string")) {
-            values.addAll(HOSTILE_STRINGS);
-            values.add(ONE_MB);
-        } else if (type.equals("array")) {
-            values.addAll(List.of(new Raw("[null]"), new Raw("[[]]"), new Raw("[{}]"), new Raw("[1]"), "text",
-                    new Raw("[" + "\"x\",".repeat(1000) + "\"x\"]")));
-        } else {
-            values.addAll(List.of("text", new Raw("1")));
-        }
-        return values;
-    }
 
     private Request variant(Operation op, Random random, int index, String forcedPath, Object forcedValue) {
         Kind kind = forcedPath == null ? kind(op, random) : Kind.FIELD;
@@ -792,130 +747,6 @@ public final class ApiFuzzer {
         return current == null ? tools.jackson.databind.node.MissingNode.getInstance() : current;
     }
 
-    // ---- multipart
-
-    private static byte[] multipart(String boundary, String field, String fileName, String type, byte[] content) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\""
-                + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\n"
-                + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
-    }
-
-    private static byte[] brokenMultipart(Random random, Map<String, String> headers) {
-        String boundary = "fuzz" + random.nextInt(1_000_000);
-        headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
-        return switch (random.nextInt(9)) {
-            case 0 -> multipart(boundary, "upload", "x.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
-            case 1 -> multipart(boundary, "file", "../../../etc/passwd", "text/plain",
-                    "hello".getBytes(StandardCharsets.UTF_8));
-            case 2 -> multipart(boundary, "file", "\u202Eexe.txt\u0000.png", "image/png",
-                    "hello".getBytes(StandardCharsets.UTF_8));
-            case 3 -> multipart(boundary, "file", "empty.txt", "text/plain", new byte[0]);
-            case 4 -> multipart(boundary, "file", "x.exe", "application/x-msdownload",
-                    new byte[] { 'M', 'Z', 0, 0, 1, 2, 3 });
-            case 5 -> multipart(boundary, "file", null, null, "no file name".getBytes(StandardCharsets.UTF_8));
-            case 6 -> ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\ntruncated")
-                    .getBytes(StandardCharsets.UTF_8);
-            case 7 -> {
-                headers.put("Content-Type", "multipart/form-data");
-                yield multipart(boundary, "file", "x.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
-            }
-            default -> multipart(boundary, "file", "x".repeat(300) + ".txt", "text/plain",
-                    "hello".getBytes(StandardCharsets.UTF_8));
-        };
-    }
-
-    // ---- JSON and URLs
-
-    /** JSON text of a value; lone surrogates and control characters are always escaped, the rest only if asked. */
-    static String write(Object value, boolean escapeNonAscii) {
-        StringBuilder out = new StringBuilder();
-        write(value, escapeNonAscii, out);
-        return out.toString();
-    }
-
-    private static void write(Object value, boolean escapeNonAscii, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Raw raw) {
-            out.append(raw.json());
-        } else if (value instanceof String text) {
-            out.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1));
-                if (c == '"' || c == '\\') {
-                    out.append('\\').append(c);
-                } else if (c < 0x20 || (Character.isSurrogate(c) && !pair && !(Character.isLowSurrogate(c) && i > 0
-                        && Character.isHighSurrogate(text.charAt(i - 1)))) || (escapeNonAscii && c > 0x7E)) {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-            out.append('"');
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString());
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                String key = String.valueOf(entry.getKey());
-                if (key.equals("dup")) {
-                    // a duplicate of the first key
-                    key = map.keySet().iterator().next().toString();
-                }
-                write(key, escapeNonAscii, out);
-                out.append(':');
-                write(entry.getValue(), escapeNonAscii, out);
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(list.get(i), escapeNonAscii, out);
-            }
-            out.append(']');
-        } else {
-            write(value.toString(), escapeNonAscii, out);
-        }
-    }
-
-    private static String target(String template, Map<String, String> path, Map<String, String> query) {
-        String target = template;
-        for (Map.Entry<String, String> entry : path.entrySet()) {
-            String value = entry.getValue();
-            boolean encoded = value.contains("%") || PATH_VALUES.contains(value);
-            target = target.replace("{" + entry.getKey() + "}", encoded ? value : encode(value));
-        }
-        if (!query.isEmpty()) {
-            StringBuilder q = new StringBuilder();
-            for (Map.Entry<String, String> entry : query.entrySet()) {
-                q.append(q.length() == 0 ? '?' : '&');
-                String value = entry.getValue();
-                q.append(entry.getKey()).append('=').append(QUERY_VALUES.contains(value) ? value : encode(value));
-            }
-            target += q;
-        }
-        return target;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static <T> T pick(List<T> values, Random random) {
         return values.get(random.nextInt(values.size()));
     }
@@ -926,14 +757,5 @@ public final class ApiFuzzer {
 
     private static String abbreviate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + " chars)";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
