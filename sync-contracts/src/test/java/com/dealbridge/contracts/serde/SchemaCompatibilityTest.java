@@ -1,6 +1,7 @@
 package com.dealbridge.contracts.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -107,6 +108,43 @@ class SchemaCompatibilityTest {
                         .isNotNull();
             }
         }
+    }
+
+    @Test
+    void aFieldAddedWithoutADefaultFailsTheCheckBothWaysItCanFail() {
+        Schema released = CATALOG.releasedVersions("com.dealbridge.contracts.avro.SharedDealSnapshot").get(0);
+        Schema withRequiredField = withField(released, "{\"name\": \"mustBeSent\", \"type\": \"string\"}");
+
+        // the new consumer cannot read what an old producer wrote: the field has no value there
+        assertThatThrownBy(() -> assertCompatible(withRequiredField, released)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("READER_FIELD_MISSING_DEFAULT");
+        // with a default the same change passes, as v2's receivedUpTo did
+        Schema withDefault = withField(released, "{\"name\": \"mayBeSent\", \"type\": \"string\","
+                + " \"default\": \"\"}");
+        assertCompatible(withDefault, released);
+        assertCompatible(released, withDefault);
+    }
+
+    @Test
+    void aFieldWhoseTypeChangesFailsTheCheck() {
+        Schema released = CATALOG.releasedVersions("com.dealbridge.contracts.avro.SharedDealSnapshot").get(0);
+        Schema.Field changed = released.getFields().get(0);
+        Schema otherType = Schema.create(changed.schema().getType() == Schema.Type.STRING ? Schema.Type.INT
+                : Schema.Type.STRING);
+        Schema retyped = Schema.createRecord(released.getName(), released.getDoc(), released.getNamespace(), false,
+                released.getFields().stream().map(field -> field == changed
+                        ? new Schema.Field(field.name(), otherType, field.doc())
+                        : new Schema.Field(field, field.schema())).toList());
+
+        assertThatThrownBy(() -> assertCompatible(retyped, released)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("TYPE_MISMATCH");
+    }
+
+    /** The schema with one more field (JSON), as a careless next version would have it. */
+    private static Schema withField(Schema schema, String field) {
+        String json = schema.toString();
+        int fields = json.indexOf("\"fields\":[") + "\"fields\":[".length();
+        return new Schema.Parser().parse(json.substring(0, fields) + field + "," + json.substring(fields));
     }
 
     private static void assertCompatible(Schema reader, Schema writer) {
