@@ -16,6 +16,9 @@ import org.springframework.core.env.MapPropertySource;
  * <li>{@code management.endpoints.web.exposure.include=health,info,prometheus};</li>
  * <li>{@code management.endpoint.health.show-details=when-authorized} with {@code roles=ADMIN}: the status for
  * everyone, the components only with the admin token (they name the store, the broker and their versions);</li>
+ * <li>{@code management.endpoint.health.probes.enabled=true} — the {@code liveness} and {@code readiness} groups
+ * ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) outside Kubernetes too, for its probes and
+ * any other orchestrator; they show details like the endpoint (only with the admin token);</li>
  * <li>{@code spring.mvc.problemdetails.enabled=true} — RFC 9457 bodies for Spring's own errors;</li>
  * <li>{@code spring.jackson.datatype.datetime.write-dates-as-timestamps=false} — ISO-8601 dates and instants;</li>
  * <li>{@code spring.threads.virtual.enabled=false} — platform threads (2-core machines, pinned Mongo driver);</li>
@@ -38,6 +41,7 @@ public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPos
         defaults.put("management.endpoint.health.show-details", "when-authorized");
         defaults.put("management.endpoint.health.show-components", "when-authorized");
         defaults.put("management.endpoint.health.roles", "ADMIN");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
         defaults.put("spring.threads.virtual.enabled", "false");

@@ -4,11 +4,11 @@ import com.dealbridge.contracts.serde.AvroDeserializer;
 import com.dealbridge.shareddeal.config.DeadLetterProducer;
 import com.dealbridge.sync.config.SyncProperties;
 import com.dealbridge.sync.inbox.InvalidEventException;
+import com.dealbridge.sync.metrics.KafkaClientMeters;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,8 +22,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -44,18 +43,19 @@ class NotificationKafkaConfiguration {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> notificationListenerContainerFactory(
             KafkaProperties kafka, NotificationProperties properties, NotificationStore store,
-            DeadLetterProducer deadLetters) {
+            DeadLetterProducer deadLetters, KafkaClientMeters clientMeters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
-        DefaultKafkaConsumerFactory<String, SpecificRecord> consumers = new DefaultKafkaConsumerFactory<>(config,
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(new AvroDeserializer()));
+        DefaultKafkaConsumerFactory<String, SpecificRecord> consumers = clientMeters.instrument(
+                "notificationConsumerFactory", new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                        new ErrorHandlingDeserializer<>(new AvroDeserializer())));
         ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(properties.concurrency());
-        factory.setCommonErrorHandler(errorHandler(deadLetters.template(), store, properties));
+        factory.setCommonErrorHandler(errorHandler(deadLetters, store, properties));
         return factory;
     }
 
@@ -63,11 +63,10 @@ class NotificationKafkaConfiguration {
      * Bounded exponential back-off (a mail server that is away for a while), then the dead-letter topic with the
      * reason in the headers, and the e-mail marked FAILED. Records that can never succeed skip the retries.
      */
-    static DefaultErrorHandler errorHandler(KafkaTemplate<String, Object> deadLetters, NotificationStore store,
+    static DefaultErrorHandler errorHandler(DeadLetterProducer deadLetters, NotificationStore store,
                                             NotificationProperties properties) {
         String topic = properties.deadLetterTopic();
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters,
-                (record, failure) -> new TopicPartition(topic, -1));
+        ConsumerRecordRecoverer publisher = deadLetters.recoverer(record -> topic);
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retries());
         backOff.setInitialInterval(properties.initialBackoff().toMillis());
         backOff.setMultiplier(2.0);

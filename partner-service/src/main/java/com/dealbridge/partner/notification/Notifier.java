@@ -41,9 +41,11 @@ class Notifier {
     private final NotificationStore store;
     private final Mailer mailer;
     private final NotificationProperties properties;
+    private final MailMeters meters;
 
     Notifier(PartnerAccounts accounts, SharedDeals sharedDeals, NotificationStore store, Mailer mailer,
-             NotificationProperties properties) {
+             NotificationProperties properties, MailMeters meters) {
+        this.meters = meters;
         this.accounts = accounts;
         this.sharedDeals = sharedDeals;
         this.store = store;
@@ -154,9 +156,12 @@ class Notifier {
                     leased.get().mail().to(), leased.get().mail().attempts(), e.getMessage());
             String reason = "sending the e-mail of notification " + notification.id() + " to "
                     + leased.get().mail().to() + " failed: " + e.getMessage();
-            throw permanent(e) ? new NotificationMailRefused(notification.id(), reason, e)
+            boolean permanent = permanent(e);
+            meters.failed(notification.kind(), permanent);
+            throw permanent ? new NotificationMailRefused(notification.id(), reason, e)
                     : new NotificationMailFailed(notification.id(), reason, e);
         }
+        meters.sent(notification.kind());
         store.markSent(notification.id(), token);
         log.info("mailed notification {} ({}) to {}", notification.id(), notification.kind(),
                 leased.get().mail().to());

@@ -7,13 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -39,6 +37,9 @@ import com.dealbridge.sync.inbox.Inbox;
 import com.dealbridge.sync.lane.AggregateLanes;
 import com.dealbridge.sync.lane.LaneWork;
 import com.dealbridge.sync.log.ChangeLog;
+import com.dealbridge.sync.metrics.KafkaClientMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.dealbridge.sync.relay.PublishedMarks;
 import com.dealbridge.sync.relay.Relay;
 import java.time.Clock;
@@ -162,28 +163,29 @@ public class SharedDealAutoConfiguration {
      * topic with the reason, and the consumer goes on.
      */
     @Bean
-    DeadLetterProducer deadLetterProducer(KafkaProperties kafka) {
-        return new DeadLetterProducer(kafka);
+    DeadLetterProducer deadLetterProducer(KafkaProperties kafka, KafkaClientMeters clientMeters,
+                                          ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetterProducer(kafka, clientMeters, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> stateListenerContainerFactory(
-            KafkaProperties kafka, SyncProperties engine, DeadLetterProducer deadLetterProducer) {
+            KafkaProperties kafka, SyncProperties engine, DeadLetterProducer deadLetterProducer,
+            KafkaClientMeters clientMeters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        DefaultKafkaConsumerFactory<String, SpecificRecord> consumers = new DefaultKafkaConsumerFactory<>(config,
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(new AvroDeserializer()));
+        DefaultKafkaConsumerFactory<String, SpecificRecord> consumers = clientMeters.instrument(
+                "stateConsumerFactory", new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                        new ErrorHandlingDeserializer<>(new AvroDeserializer())));
         ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterProducer.template(),
-                (record, failure) -> new TopicPartition(SyncTopics.deadLetter(record.topic()), -1));
-        publisher.setFailIfSendResultIsError(true);
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(3);
         backOff.setInitialInterval(engine.inbox().initialBackoff().toMillis());
         backOff.setMaxInterval(engine.inbox().maxBackoff().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(publisher, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                deadLetterProducer.recoverer(record -> SyncTopics.deadLetter(record.topic())), backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class, SerializationException.class,
                 IllegalArgumentException.class);
         factory.setCommonErrorHandler(handler);

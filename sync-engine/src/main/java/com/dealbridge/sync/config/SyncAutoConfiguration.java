@@ -11,6 +11,8 @@ import com.dealbridge.sync.inbox.Replica;
 import com.dealbridge.sync.lane.AggregateLanes;
 import com.dealbridge.sync.lane.LaneWork;
 import com.dealbridge.sync.log.ChangeLog;
+import com.dealbridge.sync.metrics.KafkaClientMeters;
+import com.dealbridge.sync.metrics.StoreGauges;
 import com.dealbridge.sync.relay.Followers;
 import com.dealbridge.sync.relay.PublishedMarks;
 import com.dealbridge.sync.relay.Relay;
@@ -18,6 +20,7 @@ import com.dealbridge.sync.state.CompactedStateSource;
 import com.dealbridge.sync.state.StatePublisher;
 import com.dealbridge.sync.state.StateRepublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,9 +80,36 @@ public class SyncAutoConfiguration {
         return new BlobStore(mongo);
     }
 
+    /** The Kafka clients' own metrics, for every factory built here and by the domain using the engine. */
+    @Bean(destroyMethod = "close")
+    KafkaClientMeters kafkaClientMeters(ObjectProvider<MeterRegistry> meters, SyncProperties properties) {
+        return new KafkaClientMeters(meters.getIfAvailable(SimpleMeterRegistry::new),
+                properties.metrics().kafkaRefresh());
+    }
+
+    /**
+     * The gauges counted in the store: this side's entries not yet published (the outbox backlog: the same count
+     * on every instance, as they share the store), received entries parked behind a gap, dead letters not
+     * replayed.
+     */
+    @Bean(destroyMethod = "close")
+    StoreGauges storeGauges(ObjectProvider<MeterRegistry> meters, SyncProperties properties, ChangeLog changeLog,
+                            DeadLetters deadLetters, SyncTopics topics) {
+        StoreGauges gauges = new StoreGauges(meters.getIfAvailable(SimpleMeterRegistry::new),
+                properties.metrics().gaugeRefresh());
+        gauges.register("dealbridge.outbox.backlog", "this side's change-log entries not yet published", "events",
+                Tags.of("topic", topics.outbound()), changeLog::countUnpublished);
+        gauges.register("dealbridge.inbox.parked", "received entries waiting behind a missing one", "events",
+                Tags.of("topic", topics.inbound()), changeLog::countParked);
+        gauges.register("dealbridge.dead.letters.pending", "dead letters of the inbox not yet replayed", null,
+                Tags.of("topic", topics.inbound()), deadLetters::pending);
+        return gauges;
+    }
+
     /** One idempotent producer, acks=all: the relay may resend, but a send is never duplicated or reordered. */
     @Bean(destroyMethod = "destroy")
-    DefaultKafkaProducerFactory<String, byte[]> syncProducerFactory(KafkaProperties kafka) {
+    DefaultKafkaProducerFactory<String, byte[]> syncProducerFactory(KafkaProperties kafka,
+                                                                    KafkaClientMeters kafkaClientMeters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -90,7 +120,8 @@ public class SyncAutoConfiguration {
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        return kafkaClientMeters.instrument("syncProducerFactory",
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
     }
 
     @Bean
@@ -118,12 +149,13 @@ public class SyncAutoConfiguration {
 
     @Bean
     DeadLetters deadLetters(MongoOperations mongo, KafkaProperties kafka, SyncTopics topics,
-                            ObjectProvider<MeterRegistry> meters) {
+                            ObjectProvider<MeterRegistry> meters, KafkaClientMeters kafkaClientMeters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(config,
-                new StringSerializer(), new ByteArraySerializer());
+        DefaultKafkaProducerFactory<String, byte[]> producers = kafkaClientMeters.instrument(
+                "syncDeadLetterProducerFactory", new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+                        new ByteArraySerializer()));
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
                 (record, failure) -> new TopicPartition(SyncTopics.deadLetter(record.topic()), -1));
         Object maxRequestSize = config.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
@@ -152,7 +184,7 @@ public class SyncAutoConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> syncListenerContainerFactory(KafkaProperties kafka,
-                                                                                         SyncProperties properties) {
+            SyncProperties properties, KafkaClientMeters kafkaClientMeters) {
         InboxProperties inbox = properties.inbox();
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -163,8 +195,9 @@ public class SyncAutoConfiguration {
         // a rebalance moves only the partitions that change hands; the others keep being consumed
         config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName());
-        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config,
-                new StringDeserializer(), new ByteArrayDeserializer());
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = kafkaClientMeters.instrument(
+                "syncConsumerFactory", new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                        new ByteArrayDeserializer()));
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(inbox.concurrency());

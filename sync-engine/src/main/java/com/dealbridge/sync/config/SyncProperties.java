@@ -1,6 +1,7 @@
 package com.dealbridge.sync.config;
 
 import com.dealbridge.sync.inbox.InboxProperties;
+import com.dealbridge.sync.metrics.MetricsProperties;
 import com.dealbridge.sync.relay.RelayProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,10 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inbox         inbox settings
  * @param topics        topic creation settings
  * @param lanes         per-aggregate lanes
+ * @param metrics       metrics settings
  */
 @ConfigurationProperties("dealbridge.sync")
 public record SyncProperties(String side, String consumerGroup, RelayProperties relay, InboxProperties inbox,
-                             TopicSettings topics, Lanes lanes) {
+                             TopicSettings topics, Lanes lanes, MetricsProperties metrics) {
 
     public SyncProperties {
         if (side == null || side.isBlank()) {
@@ -29,6 +31,7 @@ public record SyncProperties(String side, String consumerGroup, RelayProperties 
         inbox = inbox == null ? InboxProperties.defaults() : inbox;
         topics = topics == null ? new TopicSettings(null, null) : topics;
         lanes = lanes == null ? new Lanes(null, null) : lanes;
+        metrics = metrics == null ? MetricsProperties.defaults() : metrics;
     }
 
     /**

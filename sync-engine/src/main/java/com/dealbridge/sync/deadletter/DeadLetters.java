@@ -1,5 +1,6 @@
 package com.dealbridge.sync.deadletter;
 
+import com.dealbridge.sync.config.SyncTopics;
 import com.dealbridge.sync.inbox.Inbox;
 import com.dealbridge.sync.inbox.InvalidEventException;
 import io.micrometer.core.instrument.Counter;
@@ -63,8 +64,17 @@ public class DeadLetters {
         this.publisher = publisher;
         this.inboundTopic = inboundTopic;
         this.clock = clock;
-        this.counted = Counter.builder("dealbridge.dead.letters").description("records sent to a dead-letter topic")
-                .tag("topic", inboundTopic).register(meters);
+        this.counted = counter(meters, inboundTopic, SyncTopics.deadLetter(inboundTopic));
+    }
+
+    /**
+     * The count of records a consumer gave up on ({@code dealbridge_dead_letters_total}), by the topic they were
+     * read from and the dead-letter topic they went to; every consumer that dead-letters counts here, so one alert
+     * on the counter covers them all.
+     */
+    public static Counter counter(MeterRegistry meters, String topic, String deadLetterTopic) {
+        return Counter.builder("dealbridge.dead.letters").description("records sent to a dead-letter topic")
+                .tag("topic", topic).tag("dead_letter_topic", deadLetterTopic).register(meters);
     }
 
     /** Publishes the record to the dead-letter topic (waiting for Kafka) and keeps a copy; idempotent per offset. */
@@ -184,6 +194,12 @@ public class DeadLetters {
             }
         }
         return new ReplayResult(replayed, failed.size(), failed);
+    }
+
+    /** Dead letters of the inbox not yet replayed successfully (served by the index on {@code replayed}). */
+    public long pending() {
+        return mongo.count(Query.query(Criteria.where("replayed").is(false).and("topic").is(inboundTopic)),
+                DeadLetter.class);
     }
 
     public long count(boolean replayed) {

@@ -7,6 +7,8 @@ import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,7 @@ public class Inbox<W> {
     private final String inboundTopic;
     private final Counter applied;
     private final Counter duplicates;
+    private final Timer lag;
 
     public Inbox(ChangeLog changeLog, Replica<W> replica, EventReader reader, DeadLetters deadLetters,
                  AggregateLanes<LaneWork> lanes, InboxProperties properties, String inboundTopic,
@@ -63,6 +67,13 @@ public class Inbox<W> {
                 .register(meters);
         this.duplicates = Counter.builder("dealbridge.inbox.duplicates")
                 .description("received events dropped as already applied").register(meters);
+        // buckets from 1 ms to an hour (an outage's catch-up) and exact ones at the lags alerts are written for
+        this.lag = Timer.builder("dealbridge.propagation.lag")
+                .description("from an event's occurredAt on the other side to its application on this side")
+                .tag("topic", inboundTopic).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofHours(1))
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
+                .register(meters);
     }
 
     /** Applies a poll; returns when all of it is applied, parked or dead-lettered. */
@@ -233,9 +244,10 @@ public class Inbox<W> {
             }
         }
         boolean parkedMayChange = !parkedIds.isEmpty() || replica.parked(working) > 0;
+        List<LogEntry> appliedNow = new ArrayList<>();
         for (Map.Entry<String, List<InboxWork.Item>> run : runs.entrySet()) {
             parkedMayChange |= applyRun(aggregateId, working, run.getKey(), run.getValue(), conflicting, stopped,
-                    refusals);
+                    refusals, appliedNow);
         }
         for (InboxWork.Item item : unsequenced) {
             try {
@@ -249,7 +261,24 @@ public class Inbox<W> {
             recountParked(aggregateId, working);
         }
         replica.save(working);
+        counted(appliedNow);
         return heldBack;
+    }
+
+    /**
+     * Counts what a pass applied once its save succeeded: a pass that lost a race or met a refusal saved nothing,
+     * and the pass after it applies (and counts) the same events again.
+     */
+    private void counted(List<LogEntry> appliedNow) {
+        if (appliedNow.isEmpty()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (LogEntry entry : appliedNow) {
+            // the other side's clock may be ahead of this one: a negative lag counts as none
+            lag.record(Math.max(0, now - entry.occurredAt().toEpochMilli()), TimeUnit.MILLISECONDS);
+        }
+        applied.increment(appliedNow.size());
     }
 
     /** The replica's check before anything is stored; false: refused. */
@@ -285,7 +314,8 @@ public class Inbox<W> {
      *                           for it until a replay brings it back): the working set may hold part of it
      */
     private boolean applyRun(String aggregateId, W working, String origin, List<InboxWork.Item> run,
-                             Set<String> conflicting, List<String> stopped, InboxWork.Refusals refusals) {
+                             Set<String> conflicting, List<String> stopped, InboxWork.Refusals refusals,
+                             List<LogEntry> appliedNow) {
         for (int i = 0; i < run.size(); i++) {
             InboxWork.Item item = run.get(i);
             Received.Sequenced event = (Received.Sequenced) item.received();
@@ -294,6 +324,7 @@ public class Inbox<W> {
                 return true;
             }
             apply(working, event, item.record(), refusals);
+            appliedNow.add(event.entry());
         }
         if (replica.parked(working) == 0) {
             return false; // nothing waits in the log: the happy path reads nothing more
@@ -317,6 +348,7 @@ public class Inbox<W> {
                     return true;
                 }
                 apply(working, event, record, refusals);
+                appliedNow.add(event.entry());
                 log.info("applied parked {}", entry);
             }
         }
@@ -341,7 +373,6 @@ public class Inbox<W> {
                        InboxWork.Refusals refusals) {
         try {
             replica.apply(working, event);
-            applied.increment();
         } catch (InvalidEventException e) {
             refusals.refuse(record, e);
             changeLog.remove(List.of(event.entry().id()));

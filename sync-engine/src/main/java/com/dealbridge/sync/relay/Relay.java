@@ -4,6 +4,8 @@ import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ public class Relay implements AutoCloseable {
     private final SweepListener sweepListener;
     private final RelayProperties properties;
     private final Counter published;
+    private final Timer publishedIn;
+    private final Timer failedIn;
     private final ArrayDeque<LogEntry> queue = new ArrayDeque<>();
     /** Entries queued or in flight, so a sweep does not queue them again. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -75,6 +79,8 @@ public class Relay implements AutoCloseable {
         this.properties = properties;
         this.published = Counter.builder("dealbridge.relay.published").description("events published")
                 .tag("topic", topic).register(meters);
+        this.publishedIn = publishTimer(meters, topic, "success", properties.sendTimeout());
+        this.failedIn = publishTimer(meters, topic, "failure", properties.sendTimeout());
         this.sender = new Thread(this::sendLoop, "relay-sender");
         this.sender.setDaemon(true);
     }
@@ -160,8 +166,42 @@ public class Relay implements AutoCloseable {
         }
     }
 
+    /**
+     * How long Kafka took to acknowledge a batch (send to last acknowledgement), by outcome; histogram buckets so
+     * that percentiles can be computed over instances.
+     */
+    private static Timer publishTimer(MeterRegistry meters, String topic, String outcome, Duration sendTimeout) {
+        return Timer.builder("dealbridge.relay.publish")
+                .description("time for Kafka to acknowledge a batch of published events (send to last ack)")
+                .tag("topic", topic).tag("outcome", outcome).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(sendTimeout.multipliedBy(2))
+                .register(meters);
+    }
+
     /** Sends the batch and its followers; marks it published once every record is acknowledged. */
     private void publish(List<LogEntry> batch) throws Exception {
+        long started = System.nanoTime();
+        try {
+            send(batch);
+        } catch (Exception e) {
+            failedIn.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            throw e;
+        }
+        publishedIn.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        List<String> ids = new ArrayList<>(batch.size());
+        Map<String, Long> upTo = new HashMap<>();
+        for (LogEntry entry : batch) {
+            ids.add(entry.id());
+            upTo.merge(entry.aggregateId(), entry.sequence(), Math::max);
+        }
+        changeLog.markPublished(ids);
+        marks.advance(upTo);
+        ids.forEach(known::remove);
+        published.increment(batch.size());
+    }
+
+    /** Sends the batch and its followers and waits until Kafka acknowledged every record. */
+    private void send(List<LogEntry> batch) throws Exception {
         List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
         for (LogEntry entry : batch) {
             sends.add(kafka.send(record(entry.aggregateId(), entry.sequence(), entry.eventId(), entry.type(),
@@ -173,16 +213,6 @@ public class Relay implements AutoCloseable {
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        List<String> ids = new ArrayList<>(batch.size());
-        Map<String, Long> upTo = new HashMap<>();
-        for (LogEntry entry : batch) {
-            ids.add(entry.id());
-            upTo.merge(entry.aggregateId(), entry.sequence(), Math::max);
-        }
-        changeLog.markPublished(ids);
-        marks.advance(upTo);
-        ids.forEach(known::remove);
-        published.increment(batch.size());
     }
 
     private ProducerRecord<String, byte[]> record(String key, long sequence, String eventId, String type,

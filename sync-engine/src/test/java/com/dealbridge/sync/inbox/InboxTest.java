@@ -8,6 +8,7 @@ import com.dealbridge.sync.log.LogEntry;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,9 @@ class InboxTest {
     private final ChangeLog changeLog = new ChangeLog(new MongoTemplate(client, "t"));
     private final Words words = new Words();
     private final List<String> refused = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Inbox<Words.Working> inbox = new Inbox<>(changeLog, words, InboxTest::read, null, null,
-            InboxProperties.defaults(), "words", new SimpleMeterRegistry());
+            InboxProperties.defaults(), "words", meters);
 
     @AfterEach
     void stop() {
@@ -159,6 +162,34 @@ class InboxTest {
         receive(record(1, "a"), record(2, "b"));
 
         assertThat(words.of("deal")).containsExactly("a", "b");
+    }
+
+    @Test
+    void anEventIsCountedAsAppliedOnceWithItsLagAlthoughItsPassRanThreeTimes() {
+        words.failNextSave = true;
+        long before = System.currentTimeMillis();
+        // pass 1 meets the refusal, pass 2 loses a race when saving, pass 3 saves "a"
+        receive(record(1, "a"), record(2, "half:b"), record(3, "c"));
+
+        assertThat(words.of("deal")).containsExactly("a");
+        assertThat(meters.get("dealbridge.inbox.applied").counter().count()).isEqualTo(1);
+        Timer lag = meters.get("dealbridge.propagation.lag").tag("topic", "words").timer();
+        assertThat(lag.count()).isEqualTo(1);
+        assertThat(lag.totalTime(TimeUnit.MILLISECONDS)).as("from occurredAt (1 ms after the epoch) to now")
+                .isGreaterThanOrEqualTo(before - 1);
+    }
+
+    @Test
+    void aDuplicateIsCountedAsADuplicateAndAParkedEventAsAppliedWhenItsTurnComes() {
+        receive(record(1, "a"), record(3, "c"));
+        receive(record(1, "a"));
+        assertThat(meters.get("dealbridge.inbox.applied").counter().count()).isEqualTo(1);
+        assertThat(meters.get("dealbridge.inbox.duplicates").counter().count()).isEqualTo(1);
+
+        receive(record(2, "b"));
+
+        assertThat(meters.get("dealbridge.inbox.applied").counter().count()).isEqualTo(3);
+        assertThat(meters.get("dealbridge.propagation.lag").timer().count()).isEqualTo(3);
     }
 
     private void receive(ConsumerRecord<String, byte[]>... records) {
