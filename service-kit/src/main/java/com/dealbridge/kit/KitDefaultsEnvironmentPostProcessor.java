@@ -18,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * everyone, the components only with the admin token (they name the store, the broker and their versions);</li>
  * <li>{@code management.endpoint.health.probes.enabled=true} — the {@code liveness} and {@code readiness} groups
  * ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) outside Kubernetes too, for its probes and
- * any other orchestrator; they show details like the endpoint (only with the admin token);</li>
+ * any other orchestrator; declared here ({@code livenessState}, {@code readinessState}; a service adds members), so
+ * that they show their members like the endpoint does (only with the admin token);</li>
  * <li>{@code spring.mvc.problemdetails.enabled=true} — RFC 9457 bodies for Spring's own errors;</li>
  * <li>{@code spring.jackson.datatype.datetime.write-dates-as-timestamps=false} — ISO-8601 dates and instants;</li>
  * <li>{@code spring.threads.virtual.enabled=false} — platform threads (2-core machines, pinned Mongo driver);</li>
@@ -42,6 +43,9 @@ public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPos
         defaults.put("management.endpoint.health.show-components", "when-authorized");
         defaults.put("management.endpoint.health.roles", "ADMIN");
         defaults.put("management.endpoint.health.probes.enabled", "true");
+        // declared, not left to Boot's built-in probe groups, which never show their members, not even to the admin
+        defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
         defaults.put("spring.threads.virtual.enabled", "false");

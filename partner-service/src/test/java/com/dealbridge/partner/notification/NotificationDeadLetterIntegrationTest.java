@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.PrometheusText;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.notification.NotificationDocument.MailState;
 import com.dealbridge.shareddeal.domain.PersonRef;
@@ -122,6 +123,36 @@ class NotificationDeadLetterIntegrationTest {
                 .filter(record -> key.equals(record.key())).findFirst().orElseThrow();
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not an avro event");
         assertThat(header(dead, "kafka_dlt-exception-message")).isNotBlank();
+    }
+
+    @Test
+    void eachFailedAttemptAndTheDeadLetterAreCountedInPrometheus() {
+        Map<String, String> notificationDeadLetters = Map.of("topic", "crm.shared-deal-events.v1",
+                "dead_letter_topic", NotificationProperties.DEFAULT_DEAD_LETTER_TOPIC);
+        PrometheusText before = metrics();
+        String partnerId = api.post("/admin/partners", ADMIN, Map.of("name", "Counted Ltd", "capacityLimit", 5))
+                .json("/id");
+        ApiResponse user = api.post("/admin/partners/" + partnerId + "/users", ADMIN,
+                Map.of("name", "Cid", "email", "cid@counted.example"));
+        PersonRef cid = new PersonRef(user.json("/id"), "Cid", "cid@counted.example");
+
+        crm.send(crm.registersForPartner(UUID.randomUUID().toString(), partnerId, "Counted deal", cid));
+
+        await().atMost(WAIT).until(() -> metrics().sum("dealbridge_dead_letters_total", notificationDeadLetters)
+                == before.sum("dealbridge_dead_letters_total", notificationDeadLetters) + 1);
+        PrometheusText after = metrics();
+        Map<String, String> retryable = Map.of("kind", "DEAL_REGISTERED_BY_REP", "permanent", "false");
+        assertThat(after.sum("dealbridge_notifications_failed_total", retryable)
+                - before.sum("dealbridge_notifications_failed_total", retryable))
+                .as("the first try and two retries").isEqualTo(3);
+        assertThat(after.sum("dealbridge_notifications_sent_total"))
+                .isEqualTo(before.sum("dealbridge_notifications_sent_total"));
+    }
+
+    private PrometheusText metrics() {
+        ApiResponse scraped = api.get("/actuator/prometheus", ADMIN);
+        assertThat(scraped.status()).as(scraped.toString()).isEqualTo(200);
+        return PrometheusText.parse(scraped.bodyAsString());
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.PrometheusText;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.notification.NotificationDocument.MailState;
 import com.dealbridge.shareddeal.domain.Actor;
@@ -288,6 +289,29 @@ class NotificationIntegrationTest {
     }
 
     @Test
+    void anAttemptWhileSmtpIsDownCountsAsFailedAndTheMailThatGetsThroughAsSent() {
+        TestPartner partner = partner("Counting Partners");
+        String deal = UUID.randomUUID().toString();
+        partnerRegisters(deal, partner, "Counted deal", "deal-counted");
+        Map<String, String> assignments = Map.of("kind", "REP_ASSIGNED");
+        Map<String, String> retryable = Map.of("kind", "REP_ASSIGNED", "permanent", "false");
+        PrometheusText before = metrics();
+
+        SMTP.stop();
+        try {
+            crm.send(crm.assigns(deal, partner.id, RITA));
+            await().atMost(WAIT).until(() -> metrics().sum("dealbridge_notifications_failed_total", retryable)
+                    > before.sum("dealbridge_notifications_failed_total", retryable));
+        } finally {
+            SMTP.start();
+        }
+
+        awaitMail(partner.recipientEmail, 1);
+        await().atMost(WAIT).until(() -> metrics().sum("dealbridge_notifications_sent_total", assignments)
+                == before.sum("dealbridge_notifications_sent_total", assignments) + 1);
+    }
+
+    @Test
     void aUserMarksOneOfTheirNotificationsRead() {
         TestPartner partner = partner("Reading Partners");
         String deal = UUID.randomUUID().toString();
@@ -320,6 +344,12 @@ class NotificationIntegrationTest {
         assertThat(api.get("/api/notifications?limit=0", partner.recipientToken).status()).isEqualTo(422);
         assertThat(api.get("/api/notifications?unread=maybe", partner.recipientToken).status()).isEqualTo(400);
         assertThat(api.get("/api/notifications", null).status()).isEqualTo(401);
+    }
+
+    private PrometheusText metrics() {
+        ApiResponse scraped = api.get("/actuator/prometheus", ADMIN);
+        assertThat(scraped.status()).as(scraped.toString()).isEqualTo(200);
+        return PrometheusText.parse(scraped.bodyAsString());
     }
 
     private List<MimeMessage> awaitMail(String address, int count) {

@@ -315,6 +315,22 @@ class ServiceKitIntegrationTest {
     }
 
     @Test
+    void livenessAndReadinessProbesAnswerEveryoneTheirStatusAndOnlyTheAdminTheirMembers() {
+        for (String probe : java.util.List.of("liveness", "readiness")) {
+            ApiResponse anonymous = api.get("/actuator/health/" + probe, null);
+            assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
+            assertThat(anonymous.json("/status")).isEqualTo("UP");
+            assertThat(anonymous.node("/components").isMissingNode()).as(anonymous.toString()).isTrue();
+            assertThat(api.get("/actuator/health/" + probe, partnerUserToken).node("/components").isMissingNode())
+                    .isTrue();
+        }
+        assertThat(api.get("/actuator/health/liveness", ADMIN_TOKEN).json("/components/livenessState/status"))
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/readiness", ADMIN_TOKEN).json("/components/readinessState/status"))
+                .isEqualTo("UP");
+    }
+
+    @Test
     void metricsAnswerOnlyTheAdminToken() {
         assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
         assertThat(api.get("/actuator/prometheus", partnerUserToken).status()).isEqualTo(403);
