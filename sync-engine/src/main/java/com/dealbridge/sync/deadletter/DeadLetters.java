@@ -3,6 +3,7 @@ package com.dealbridge.sync.deadletter;
 import com.dealbridge.sync.config.SyncTopics;
 import com.dealbridge.sync.inbox.Inbox;
 import com.dealbridge.sync.inbox.InvalidEventException;
+import com.dealbridge.sync.log.IndexedCount;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
@@ -198,12 +199,13 @@ public class DeadLetters {
 
     /** Dead letters of the inbox not yet replayed successfully (served by the index on {@code replayed}). */
     public long pending() {
-        return mongo.count(Query.query(Criteria.where("replayed").is(false).and("topic").is(inboundTopic)),
-                DeadLetter.class);
+        return IndexedCount.count(mongo, mongo.getCollectionName(DeadLetter.class),
+                new org.bson.Document("replayed", false).append("topic", inboundTopic));
     }
 
     public long count(boolean replayed) {
-        return mongo.count(Query.query(Criteria.where("replayed").is(replayed)), DeadLetter.class);
+        return IndexedCount.count(mongo, mongo.getCollectionName(DeadLetter.class),
+                new org.bson.Document("replayed", replayed));
     }
 
     public List<DeadLetter> latest(int limit) {

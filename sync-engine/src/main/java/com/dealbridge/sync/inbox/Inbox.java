@@ -178,6 +178,7 @@ public class Inbox<W> {
         Map<String, TreeMap<Long, InboxWork.Item>> candidates = new LinkedHashMap<>();
         List<InboxWork.Item> unsequenced = new ArrayList<>();
         List<InboxWork.Item> heldBack = new ArrayList<>();
+        int duplicatesNow = 0;
         for (InboxWork.Item item : items) {
             if (item.received() instanceof Received.Sequenced sequenced) {
                 LogEntry entry = sequenced.entry();
@@ -186,7 +187,7 @@ public class Inbox<W> {
                     if (heldBefore && takenByAnother(entry)) {
                         refusals.refuse(item.record(), reused(entry));
                     } else {
-                        duplicates.increment();
+                        duplicatesNow++;
                         log.debug("skipped duplicate {}", entry);
                     }
                 } else if (entry.sequence() > mark + properties.maxSequenceJump()) {
@@ -200,6 +201,8 @@ public class Inbox<W> {
                     if (earlier != null && !((Received.Sequenced) earlier.received()).entry().eventId()
                             .equals(entry.eventId())) {
                         heldBack.add(item);
+                    } else if (earlier != null) {
+                        duplicatesNow++; // the same event twice in one poll
                     }
                 }
             } else {
@@ -262,11 +265,12 @@ public class Inbox<W> {
         }
         replica.save(working);
         counted(appliedNow);
+        duplicates.increment(duplicatesNow);
         return heldBack;
     }
 
     /**
-     * Counts what a pass applied once its save succeeded: a pass that lost a race or met a refusal saved nothing,
+     * Counts what a pass applied (and the duplicates it dropped) once its save succeeded: a pass that lost a race or met a refusal saved nothing,
      * and the pass after it applies (and counts) the same events again.
      */
     private void counted(List<LogEntry> appliedNow) {

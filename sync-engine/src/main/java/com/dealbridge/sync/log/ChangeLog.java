@@ -44,10 +44,12 @@ public class ChangeLog {
         CONFLICT
     }
 
+    private final MongoOperations mongo;
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> deferred;
 
     public ChangeLog(MongoOperations mongo) {
+        this.mongo = mongo;
         this.entries = mongo.getCollection(COLLECTION);
         this.deferred = Durability.deferred(entries);
         entries.createIndex(Indexes.ascending("aggregateId", "hlcWall", "hlcCounter", "origin"));
@@ -159,8 +161,9 @@ public class ChangeLog {
         return pending;
     }
 
+    /** How many of this side's entries are not yet published: read off the {@code published} index. */
     public long countUnpublished() {
-        return entries.countDocuments(Filters.eq("published", false));
+        return IndexedCount.count(mongo, COLLECTION, new Document("published", false));
     }
 
     /**
@@ -195,8 +198,9 @@ public class ChangeLog {
         return parked;
     }
 
+    /** How many received entries are parked: read off the {@code parked} index. */
     public long countParked() {
-        return entries.countDocuments(Filters.eq("parked", true));
+        return IndexedCount.count(mongo, COLLECTION, new Document("parked", true));
     }
 
     public void setParked(Collection<String> ids, boolean parked) {

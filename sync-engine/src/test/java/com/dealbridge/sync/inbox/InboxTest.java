@@ -186,8 +186,9 @@ class InboxTest {
         assertThat(meters.get("dealbridge.inbox.applied").counter().count()).isEqualTo(1);
         assertThat(meters.get("dealbridge.inbox.duplicates").counter().count()).isEqualTo(1);
 
-        receive(record(2, "b"));
+        receive(record(2, "b"), record(2, "b"));
 
+        assertThat(meters.get("dealbridge.inbox.duplicates").counter().count()).as("twice in one poll").isEqualTo(2);
         assertThat(meters.get("dealbridge.inbox.applied").counter().count()).isEqualTo(3);
         assertThat(meters.get("dealbridge.propagation.lag").timer().count()).isEqualTo(3);
     }
