@@ -63,7 +63,8 @@ class MetricsEndToEndTest {
         await().atMost(WAIT).until(() -> crmMetrics().sum("dealbridge_propagation_lag_seconds_count", fromPartner)
                 > crmBefore.sum("dealbridge_propagation_lag_seconds_count", fromPartner));
         PrometheusText crm = crmMetrics();
-        assertThat(crm.sum("dealbridge_inbox_applied_total")).isGreaterThan(crmBefore.sum("dealbridge_inbox_applied_total"));
+        assertThat(crm.sum("dealbridge_inbox_applied_total"))
+                .isGreaterThan(crmBefore.sum("dealbridge_inbox_applied_total"));
         assertThat(crm.samples("dealbridge_propagation_lag_seconds_bucket", fromPartner))
                 .as("buckets for p99 and the 30 s alert").hasSizeGreaterThan(10)
                 .anySatisfy(bucket -> assertThat(bucket.labels()).containsEntry("le", "30.0"));

@@ -270,8 +270,8 @@ public class Inbox<W> {
     }
 
     /**
-     * Counts what a pass applied (and the duplicates it dropped) once its save succeeded: a pass that lost a race or met a refusal saved nothing,
-     * and the pass after it applies (and counts) the same events again.
+     * Counts what a pass applied once its save succeeded: a pass that lost a race or met a refusal saved nothing, and
+     * the pass after it applies (and counts) the same events again. Duplicates are counted the same way.
      */
     private void counted(List<LogEntry> appliedNow) {
         if (appliedNow.isEmpty()) {

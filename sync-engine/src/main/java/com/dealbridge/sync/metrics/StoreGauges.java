@@ -38,7 +38,7 @@ public final class StoreGauges implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Registers a gauge with the given base unit (null: none) whose value is {@code count}, counted in the background. */
+    /** Registers a gauge (base unit null: none) whose value is {@code count}, counted in the background. */
     public void register(String name, String description, String baseUnit, Tags tags, LongSupplier count) {
         Counted counted = new Counted(name, count);
         Gauge.builder(name, counted.value, AtomicLong::doubleValue).description(description).baseUnit(baseUnit)
