@@ -2,6 +2,7 @@ package com.dealbridge.kit.directory;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -10,7 +11,13 @@ import jakarta.validation.constraints.Size;
  *
  * @param companyId optional; null means no company
  */
-public record NewContact(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
+public record NewContact(
+        @NotBlank @Size(max = 100)
+        @Pattern(regexp = NewCompany.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        String firstName,
+        @NotBlank @Size(max = 100)
+        @Pattern(regexp = NewCompany.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        String lastName,
         @NotBlank @Email @Size(max = 254) String email, @Size(min = 1, max = 64) String companyId) {
 
     /** As stored: names and e-mail trimmed (stray blanks from a form would otherwise break sorting and lookup). */
