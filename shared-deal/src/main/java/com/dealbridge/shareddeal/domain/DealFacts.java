@@ -40,7 +40,22 @@ public final class DealFacts {
                         List<String> productIds, PersonRef assignedRep, PersonRef partnerOwner,
                         boolean partnerCompensationEligible, boolean withdrawn, String withdrawalReason,
                         List<Quote> quotes, Instant createdAt, Instant updatedAt, Map<String, Stamp> stamps,
-                        long localSequence, Map<String, Long> highWaterMarks, long liveNotes) {
+                        long localSequence, Map<String, Long> highWaterMarks, long liveNotes,
+                        RegisteredDomain registeredDomain) {
+
+        /** Facts of a deal without a registered domain. */
+        public State(String id, String partnerId, Origin side, Origin registeredBy, String dealName,
+                     BigDecimal amount, String currency, LocalDate closeDate, Stage stage, String introNote,
+                     String painOrOpportunity, String nextSteps, String welcomeNote, String sourceType,
+                     List<String> productIds, PersonRef assignedRep, PersonRef partnerOwner,
+                     boolean partnerCompensationEligible, boolean withdrawn, String withdrawalReason,
+                     List<Quote> quotes, Instant createdAt, Instant updatedAt, Map<String, Stamp> stamps,
+                     long localSequence, Map<String, Long> highWaterMarks, long liveNotes) {
+            this(id, partnerId, side, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
+                    painOrOpportunity, nextSteps, welcomeNote, sourceType, productIds, assignedRep, partnerOwner,
+                    partnerCompensationEligible, withdrawn, withdrawalReason, quotes, createdAt, updatedAt, stamps,
+                    localSequence, highWaterMarks, liveNotes, null);
+        }
 
         public DealStatus status() {
             return DealStatus.of(withdrawn, stage);
@@ -68,6 +83,8 @@ public final class DealFacts {
     private String nextSteps;
     private String welcomeNote;
     private String sourceType;
+    /** Set by the registration only, never changed: a domain stays registered even if the company's changes. */
+    private RegisteredDomain registeredDomain;
     private List<String> productIds = new ArrayList<>();
     private PersonRef assignedRep;
     private PersonRef partnerOwner;
@@ -102,6 +119,7 @@ public final class DealFacts {
         facts.nextSteps = state.nextSteps();
         facts.welcomeNote = state.welcomeNote();
         facts.sourceType = state.sourceType();
+        facts.registeredDomain = state.registeredDomain();
         facts.productIds = new ArrayList<>(state.productIds());
         facts.assignedRep = state.assignedRep();
         facts.partnerOwner = state.partnerOwner();
@@ -122,7 +140,7 @@ public final class DealFacts {
         return new State(id, partnerId, side, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
                 painOrOpportunity, nextSteps, welcomeNote, sourceType, productIds, assignedRep, partnerOwner,
                 partnerCompensationEligible, withdrawn, withdrawalReason, quotes, createdAt, updatedAt, stamps,
-                localSequence, highWaterMarks, liveNotes);
+                localSequence, highWaterMarks, liveNotes, registeredDomain);
     }
 
     boolean registered() {
@@ -148,6 +166,7 @@ public final class DealFacts {
         nextSteps = event.nextSteps();
         welcomeNote = event.welcomeNote();
         sourceType = event.sourceType();
+        registeredDomain = event.registeredDomain();
         productIds = new ArrayList<>(event.productIds());
         partnerOwner = event.partnerOwner();
         assignedRep = event.assignedRep();
@@ -334,6 +353,11 @@ public final class DealFacts {
 
     public String sourceType() {
         return sourceType;
+    }
+
+    /** The company domain the registration holds; null for a domain-less registration. */
+    public RegisteredDomain registeredDomain() {
+        return registeredDomain;
     }
 
     public List<String> productIds() {

@@ -66,7 +66,8 @@ public final class SharedDeal {
                 registration.dealName(), registration.amount(), registration.currency(), registration.closeDate(),
                 registration.stage(), registration.introNote(), registration.painOrOpportunity(),
                 registration.nextSteps(), registration.welcomeNote(), registration.productIds(),
-                registration.partnerOwner(), registration.assignedRep(), registration.sourceType()), clock, actor);
+                registration.partnerOwner(), registration.assignedRep(), registration.sourceType(),
+                registration.registeredDomain()), clock, actor);
         return deal;
     }
 

@@ -4,19 +4,36 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A deal became shared: registered by a partner, or converted by a CRM rep. */
+/**
+ * A deal became shared: registered by a partner, or converted by a CRM rep.
+ *
+ * @param registeredDomain the company domain the registration holds (normalised); null for a domain-less one and in
+ *                         registrations of senders older than registered domains
+ */
 public record SharedDealRegistered(EventHeader header, Origin registeredBy, String dealName, BigDecimal amount,
                                    String currency, LocalDate closeDate, Stage stage, String introNote,
                                    String painOrOpportunity, String nextSteps, String welcomeNote,
                                    List<String> productIds, PersonRef partnerOwner, PersonRef assignedRep,
-                                   String sourceType) implements SharedDealEvent {
+                                   String sourceType, RegisteredDomain registeredDomain) implements SharedDealEvent {
 
     public SharedDealRegistered {
         productIds = List.copyOf(productIds);
     }
 
+    /** A registration without a company domain. */
+    public SharedDealRegistered(EventHeader header, Origin registeredBy, String dealName, BigDecimal amount,
+                                String currency, LocalDate closeDate, Stage stage, String introNote,
+                                String painOrOpportunity, String nextSteps, String welcomeNote,
+                                List<String> productIds, PersonRef partnerOwner, PersonRef assignedRep,
+                                String sourceType) {
+        this(header, registeredBy, dealName, amount, currency, closeDate, stage, introNote, painOrOpportunity,
+                nextSteps, welcomeNote, productIds, partnerOwner, assignedRep, sourceType, null);
+    }
+
     @Override
     public SharedDealRegistered withHeader(EventHeader header) {
-        return new SharedDealRegistered(header, registeredBy, dealName, amount, currency, closeDate, stage, introNote, painOrOpportunity, nextSteps, welcomeNote, productIds, partnerOwner, assignedRep, sourceType);
+        return new SharedDealRegistered(header, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
+                painOrOpportunity, nextSteps, welcomeNote, productIds, partnerOwner, assignedRep, sourceType,
+                registeredDomain);
     }
 }

@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The shared-deal domain stays plain Java: it depends on the JDK, on itself and on the clock, never on a framework,
- * the broker, the store or the generated wire types.
+ * the broker, the store or the generated wire types. One library is allowed: Guava's {@code com.google.common.net}, for
+ * the public suffix list behind registered domains ({@link RegisteredDomain}).
  */
 @AnalyzeClasses(packages = "com.dealbridge.shareddeal.domain", importOptions = ImportOption.DoNotIncludeTests.class)
 class DomainPurityTest {
@@ -17,5 +18,5 @@ class DomainPurityTest {
     @ArchTest
     static final ArchRule domainIsPlainJava = classes().that().resideInAPackage("com.dealbridge.shareddeal.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.dealbridge.shareddeal.domain..",
-                    "com.dealbridge.sync.clock..");
+                    "com.dealbridge.sync.clock..", "com.google.common.net..");
 }
