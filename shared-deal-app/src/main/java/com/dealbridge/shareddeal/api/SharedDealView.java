@@ -15,7 +15,8 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                              String painOrOpportunity, String nextSteps, String welcomeNote,
                              List<ProductRef> productInterest, PersonRef assignedRep, PersonRef partnerOwner,
                              boolean partnerCompensationEligible, List<QuoteView> quotes, String registeredBy,
-                             String status, Banner banner, String syncState, Instant createdAt, Instant updatedAt) {
+                             String status, Banner banner, String syncState, String registeredDomain,
+                             Instant createdAt, Instant updatedAt) {
 
     public record ProductRef(String id, String name) {
     }
@@ -47,7 +48,9 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                 deal.welcomeNote(), products, deal.assignedRep(), deal.partnerOwner(),
                 deal.partnerCompensationEligible(), deal.quotes().stream().map(QuoteView::of).toList(),
                 deal.registeredBy().name(), deal.status().name(), banner(deal),
-                document.inSync() ? "IN_SYNC" : "PENDING", deal.createdAt(), deal.updatedAt());
+                document.inSync() ? "IN_SYNC" : "PENDING",
+                deal.registeredDomain() == null ? null : deal.registeredDomain().value(), deal.createdAt(),
+                deal.updatedAt());
     }
 
     private static Banner banner(DealFacts deal) {

@@ -19,6 +19,8 @@ import com.dealbridge.shareddeal.store.AppliedEventListener;
 import com.dealbridge.shareddeal.store.AttachmentFiles;
 import com.dealbridge.shareddeal.store.AttachmentFollowers;
 import com.dealbridge.shareddeal.store.DealLanes;
+import com.dealbridge.shareddeal.registration.CapacityLedger;
+import com.dealbridge.shareddeal.registration.RegistrationProperties;
 import com.dealbridge.shareddeal.store.ProjectionStore;
 import com.dealbridge.shareddeal.store.SharedDealReplica;
 import com.dealbridge.shareddeal.store.SharedDealSaver;
@@ -61,7 +63,7 @@ import org.springframework.kafka.config.TopicBuilder;
  * services use. Services declare {@code dealbridge.sync.side}; they never build producers themselves.
  */
 @AutoConfiguration(before = SyncAutoConfiguration.class)
-@EnableConfigurationProperties(SharedDealProperties.class)
+@EnableConfigurationProperties({SharedDealProperties.class, RegistrationProperties.class})
 public class SharedDealAutoConfiguration {
 
     @Bean
@@ -96,6 +98,12 @@ public class SharedDealAutoConfiguration {
     @Bean
     ProjectionStore projectionStore(MongoOperations mongo, SharedDealProperties sharedDeal) {
         return new ProjectionStore(mongo, sharedDeal.cachedDeals());
+    }
+
+    /** Capacity slots by registered domain, decided in the store so that every instance agrees. */
+    @Bean
+    CapacityLedger capacityLedger(MongoOperations mongo, ProjectionStore store, RegistrationProperties registration) {
+        return new CapacityLedger(mongo, store, registration, Clock.systemUTC());
     }
 
     @Bean

@@ -11,6 +11,7 @@ import static com.dealbridge.shareddeal.store.Bson.time;
 import com.dealbridge.shareddeal.domain.DealFacts;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.Quote;
+import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import com.dealbridge.shareddeal.domain.QuoteLineItem;
 import com.dealbridge.shareddeal.domain.QuoteStatus;
 import com.dealbridge.shareddeal.domain.Stage;
@@ -35,6 +36,7 @@ final class DealDocuments {
     static Document document(DealFacts.State facts, long version, String localDealId, long parked) {
         return new Document("_id", facts.id()).append("v", version).append("localDealId", localDealId)
                 .append("partnerId", facts.partnerId()).append("status", facts.status().name())
+                .append("registeredDomain", domain(facts.registeredDomain()))
                 .append("assignedRepId", facts.assignedRep() == null ? null : facts.assignedRep().id())
                 .append("quoteIds", facts.quotes().stream().map(Quote::id).toList())
                 .append("updatedAt", time(facts.updatedAt())).append("dealName", facts.dealName())
@@ -56,7 +58,8 @@ final class DealDocuments {
                 .append("closeDate", date(f.closeDate())).append("stage", name(f.stage()))
                 .append("introNote", f.introNote()).append("painOrOpportunity", f.painOrOpportunity())
                 .append("nextSteps", f.nextSteps()).append("welcomeNote", f.welcomeNote())
-                .append("sourceType", f.sourceType()).append("productIds", f.productIds())
+                .append("sourceType", f.sourceType()).append("registeredDomain", domain(f.registeredDomain()))
+                .append("productIds", f.productIds())
                 .append("assignedRep", person(f.assignedRep())).append("partnerOwner", person(f.partnerOwner()))
                 .append("partnerCompensationEligible", f.partnerCompensationEligible())
                 .append("withdrawn", f.withdrawn()).append("withdrawalReason", f.withdrawalReason())
@@ -85,7 +88,12 @@ final class DealDocuments {
                 person(f.get("assignedRep", Document.class)), person(f.get("partnerOwner", Document.class)),
                 f.getBoolean("partnerCompensationEligible", false), f.getBoolean("withdrawn", false),
                 f.getString("withdrawalReason"), quotes, time(f.getDate("createdAt")), time(f.getDate("updatedAt")),
-                stamps, number(f, "localSequence"), marks, number(f, "liveNotes"));
+                stamps, number(f, "localSequence"), marks, number(f, "liveNotes"),
+                f.getString("registeredDomain") == null ? null : new RegisteredDomain(f.getString("registeredDomain")));
+    }
+
+    private static String domain(RegisteredDomain domain) {
+        return domain == null ? null : domain.value();
     }
 
     private static Origin origin(String name) {

@@ -11,6 +11,7 @@ import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.PersonRef;
 import com.dealbridge.shareddeal.domain.SharedDealAssigned;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import com.dealbridge.shareddeal.domain.Stage;
 import java.math.BigDecimal;
@@ -51,6 +52,7 @@ public final class EventCodec {
                     .setPartnerOwner(person(e.partnerOwner()))
                     .setAssignedRep(person(e.assignedRep()))
                     .setSourceType(e.sourceType())
+                    .setRegisteredDomain(e.registeredDomain() == null ? null : e.registeredDomain().value())
                     .build();
         }
         if (event instanceof SharedDealAssigned e) {
@@ -81,7 +83,8 @@ public final class EventCodec {
                         required(e.getDealName(), "dealName"), amount(e.getAmount()), e.getCurrency(),
                         date(e.getCloseDate()), Stage.valueOf(required(e.getStage(), "stage")), e.getIntroNote(),
                         e.getPainOrOpportunity(), e.getNextSteps(), e.getWelcomeNote(), e.getProductIds(),
-                        person(e.getPartnerOwner()), person(e.getAssignedRep()), e.getSourceType());
+                        person(e.getPartnerOwner()), person(e.getAssignedRep()), e.getSourceType(),
+                        registeredDomain(e.getRegisteredDomain()));
             }
             if (record instanceof com.dealbridge.contracts.avro.SharedDealAssigned e) {
                 return new SharedDealAssigned(header(e.getMetadata()), required(person(e.getRep()), "rep"));
@@ -122,6 +125,19 @@ public final class EventCodec {
                         .setDisplayName(h.actor().displayName())
                         .build())
                 .build();
+    }
+
+    /** A received domain must be one a sender normalised: anything else is a forged or broken event. */
+    private static RegisteredDomain registeredDomain(String value) {
+        if (value == null) {
+            return null;
+        }
+        RegisteredDomain domain = RegisteredDomain.of(value);
+        if (!domain.value().equals(value)) {
+            throw new InvalidEventException("registeredDomain '" + value + "' is not a registrable domain in normal"
+                    + " form (" + domain.value() + ")");
+        }
+        return domain;
     }
 
     static EventHeader header(com.dealbridge.contracts.avro.EventMetadata m) {

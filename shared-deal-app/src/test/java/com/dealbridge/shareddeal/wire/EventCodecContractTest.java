@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dealbridge.contracts.golden.GoldenSample;
 import com.dealbridge.contracts.golden.GoldenSamples;
 import com.dealbridge.contracts.serde.AvroCodec;
+import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
+import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,35 @@ class EventCodecContractTest {
             SharedDealSnapshot snapshot = (SharedDealSnapshot) codec.toDomain(AvroCodec.decode(sample.bytes()));
             assertThat(snapshot.receivedUpTo()).as("v" + sample.version()).isEqualTo(sample.version() == 1 ? 0 : 4);
         }
+    }
+
+    @Test
+    void aRegistrationCarriesItsRegisteredDomainAndAnOlderOneReadsAsDomainLess() {
+        List<GoldenSample> registrations = sharedDealSamples().stream()
+                .filter(sample -> sample.recordName().equals("SharedDealRegistered")).toList();
+        assertThat(registrations).extracting(GoldenSample::version).contains(1, 2);
+        for (GoldenSample sample : registrations) {
+            SharedDealRegistered registered = (SharedDealRegistered) codec.toDomain(AvroCodec.decode(sample.bytes()));
+            assertThat(registered.registeredDomain()).as("v" + sample.version())
+                    .isEqualTo(sample.version() == 1 ? null : new RegisteredDomain("globex.ch"));
+        }
+        GoldenSample snapshot = newestSharedDealSamples().stream()
+                .filter(sample -> sample.recordName().equals("SharedDealSnapshot")).findFirst().orElseThrow();
+        SharedDealSnapshot decoded = (SharedDealSnapshot) codec.toDomain(AvroCodec.decode(snapshot.bytes()));
+        assertThat(((SharedDealRegistered) decoded.facts().get(0)).registeredDomain())
+                .isEqualTo(new RegisteredDomain("globex.ch"));
+    }
+
+    @Test
+    void aRegisteredDomainNotInNormalFormIsAnInvalidEvent() {
+        GoldenSample sample = newestSharedDealSamples().stream()
+                .filter(s -> s.recordName().equals("SharedDealRegistered")).findFirst().orElseThrow();
+        com.dealbridge.contracts.avro.SharedDealRegistered record =
+                (com.dealbridge.contracts.avro.SharedDealRegistered) AvroCodec.decode(sample.bytes());
+        record.setRegisteredDomain("www.Globex.CH");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.toDomain(record))
+                .isInstanceOf(com.dealbridge.sync.inbox.InvalidEventException.class)
+                .hasMessageContaining("registeredDomain");
     }
 
     private static List<GoldenSample> sharedDealSamples() {

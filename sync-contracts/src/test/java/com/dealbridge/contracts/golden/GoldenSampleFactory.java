@@ -137,6 +137,7 @@ final class GoldenSampleFactory {
                 .setPartnerOwner(PRIYA)
                 .setAssignedRep(null)
                 .setSourceType("COMPANY")
+                .setRegisteredDomain("globex.ch")
                 .build();
     }
 
