@@ -2,6 +2,8 @@ package com.dealbridge.crm.conversion;
 
 import com.dealbridge.crm.deal.CrmDeal;
 import com.dealbridge.crm.deal.CrmDeals;
+import com.dealbridge.crm.directory.Company;
+import com.dealbridge.crm.directory.Directory;
 import com.dealbridge.crm.partner.KnownPartner;
 import com.dealbridge.crm.partner.KnownUser;
 import com.dealbridge.crm.partner.PartnerDirectory;
@@ -14,7 +16,10 @@ import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import com.dealbridge.shareddeal.domain.Registration;
+import com.dealbridge.shareddeal.registration.CapacityLedger;
+import com.dealbridge.shareddeal.registration.RegistrationProperties;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.Stage;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
@@ -22,14 +27,15 @@ import com.dealbridge.shareddeal.store.SharedDeals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
  * Converts a CRM deal into a shared deal (user story 3): only with the rep's confirmation, for a deal with at least
- * one associated company and contact, for a partner under its capacity limit. The converting rep is the assigned
- * rep; the owner on the partner side is the chosen partner user or the partner's lead-notification recipient.
+ * one associated company and contact, for a partner with a free capacity slot for the company's domain (or already
+ * holding it), decided in the store so that every instance agrees ({@link CapacityLedger}). The converting rep is
+ * the assigned rep; the owner on the partner side is the chosen partner user or the partner's lead-notification
+ * recipient.
  */
 @Service
 class Conversions {
@@ -40,10 +46,15 @@ class Conversions {
     private final PartnerDirectory partners;
     private final SharedDeals sharedDeals;
     private final SharedDealCommands commands;
-    /** One conversion at a time per partner, so two concurrent ones cannot both take the last free slot. */
-    private final ConcurrentHashMap<String, Object> partnerLocks = new ConcurrentHashMap<>();
+    private final Directory directory;
+    private final CapacityLedger capacity;
+    private final RegistrationProperties rules;
 
-    Conversions(CrmDeals deals, PartnerDirectory partners, SharedDeals sharedDeals, SharedDealCommands commands) {
+    Conversions(CrmDeals deals, PartnerDirectory partners, SharedDeals sharedDeals, SharedDealCommands commands,
+                Directory directory, CapacityLedger capacity, RegistrationProperties rules) {
+        this.directory = directory;
+        this.capacity = capacity;
+        this.rules = rules;
         this.deals = deals;
         this.partners = partners;
         this.sharedDeals = sharedDeals;
@@ -61,25 +72,55 @@ class Conversions {
         if (stage.isClosed()) {
             throw new ConflictException("Deal " + dealId + " is " + stage + ": only an open deal can be shared");
         }
-        synchronized (partnerLocks.computeIfAbsent(partner.id(), id -> new Object())) {
-            Optional<SharedDealDocument> shared = sharedDeals.findByLocalDealIds(List.of(dealId)).stream()
-                    .filter(document -> document.deal().status().isActive()).findFirst();
-            if (shared.isPresent()) {
-                throw new ConflictException("Deal " + dealId + " is already shared as " + shared.get().id());
+        Optional<SharedDealDocument> shared = sharedDeals.findByLocalDealIds(List.of(dealId)).stream()
+                .filter(document -> document.deal().status().isActive()).findFirst();
+        if (shared.isPresent()) {
+            throw new ConflictException("Deal " + dealId + " is already shared as " + shared.get().id());
+        }
+        RegisteredDomain domain = registeredDomain(deal);
+        SharedDealId id = SharedDealId.random();
+        CapacityLedger.Claim claim = capacity.claim(partner.id(), id.value(), domain, partner.capacityLimit(), false,
+                dealId);
+        if (claim.localDealTaken()) {
+            throw new ConflictException("Deal " + dealId + " is already being shared");
+        }
+        if (!claim.accepted()) {
+            throw new ConflictException("Partner capacity reached", "Partner " + partner.name()
+                    + " is at its capacity limit of " + partner.capacityLimit() + " registered domain(s)"
+                    + (domain == null ? "" : ": " + domain + " would take another"));
+        }
+        Registration registration = new Registration(id, partner.id(), Origin.CRM,
+                deal.name(), deal.amount(), deal.currency(), deal.closeDate(), stage, null, null, null,
+                blankToNull(request.welcomeNote()), List.of(), owner,
+                new PersonRef(caller.id(), caller.name(), caller.email()), null, domain);
+        SharedDealDocument registered;
+        try {
+            registered = sharedDeals.register(registration, actor, dealId);
+        } catch (RuntimeException refused) {
+            capacity.release(partner.id(), id.value());
+            throw refused;
+        }
+        deals.linkSharedDeal(dealId, registered.id());
+        return registered;
+    }
+
+    /**
+     * The domain of the deal's first associated company (a convertible deal has one; a company always has a
+     * domain). A domain that cannot be registered is a 422 naming the company.
+     */
+    private RegisteredDomain registeredDomain(CrmDeal deal) {
+        Company company = deal.companyIds().stream().findFirst().flatMap(directory::company).orElse(null);
+        if (company == null) {
+            if (!rules.allowDomainLess()) {
+                throw UnprocessableException.of("companyIds", "the deal's company is unknown: this program"
+                        + " registers deals by company domain");
             }
-            long active = sharedDeals.countActive(partner.id());
-            if (active >= partner.capacityLimit()) {
-                throw new ConflictException("Partner capacity reached", "Partner " + partner.name()
-                        + " is at its capacity limit of " + partner.capacityLimit()
-                        + " active deal registration(s)");
-            }
-            Registration registration = new Registration(SharedDealId.random(), partner.id(), Origin.CRM,
-                    deal.name(), deal.amount(), deal.currency(), deal.closeDate(), stage, null, null, null,
-                    blankToNull(request.welcomeNote()), List.of(), owner,
-                    new PersonRef(caller.id(), caller.name(), caller.email()), null);
-            SharedDealDocument registered = sharedDeals.register(registration, actor, dealId);
-            deals.linkSharedDeal(dealId, registered.id());
-            return registered;
+            return null;
+        }
+        try {
+            return RegisteredDomain.of(company.domain());
+        } catch (RegisteredDomain.InvalidDomainException e) {
+            throw UnprocessableException.of("companyIds", "company " + company.name() + ": " + e.getMessage());
         }
     }
 

@@ -20,23 +20,26 @@ import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import com.dealbridge.shareddeal.domain.Registration;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.Stage;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.domain.Limits;
+import com.dealbridge.shareddeal.registration.CapacityLedger;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Registers a partner's lead as a shared deal: checks the source record and the products, keeps the partner
- * within its capacity, links (or creates) the partner's own deal, and hands the registration to the sync engine.
+ * Registers a partner's lead as a shared deal: checks the source record and the products, finds the company domain
+ * it registers, keeps the partner within its capacity of registered domains (decided in the store, so every
+ * instance agrees: {@link CapacityLedger}), links (or creates) the partner's own deal, and hands the registration to
+ * the sync engine.
  */
 @Service
 class SharedDealRegistrations {
@@ -48,11 +51,14 @@ class SharedDealRegistrations {
     private final Catalogue catalogue;
     private final SharedDealQueries queries;
     private final SharedDealCommands commands;
-    /** One registration at a time per partner, so two concurrent ones cannot both take the last free slot. */
-    private final ConcurrentHashMap<String, Object> partnerLocks = new ConcurrentHashMap<>();
+    private final CompanyDomains domains;
+    private final CapacityLedger capacity;
 
     SharedDealRegistrations(SharedDeals sharedDeals, PartnerAccounts accounts, Directory directory, Deals deals,
-                            Catalogue catalogue, SharedDealQueries queries, SharedDealCommands commands) {
+                            Catalogue catalogue, SharedDealQueries queries, SharedDealCommands commands,
+                            CompanyDomains domains, CapacityLedger capacity) {
+        this.domains = domains;
+        this.capacity = capacity;
         this.queries = queries;
         this.commands = commands;
         this.sharedDeals = sharedDeals;
@@ -74,27 +80,36 @@ class SharedDealRegistrations {
         if (!unknown.isEmpty()) {
             throw UnprocessableException.of("productIds", "unknown product(s) " + unknown);
         }
-        synchronized (partnerLocks.computeIfAbsent(partner.id(), id -> new Object())) {
-            long active = sharedDeals.countActive(partner.id());
-            if (active >= partner.capacityLimit()) {
-                throw new ConflictException("Partner " + partner.name() + " is at its capacity limit of "
-                        + partner.capacityLimit() + " active deal registration(s)");
-            }
-            Deal localDeal = localDeal(partner.id(), request);
-            Registration registration = new Registration(SharedDealId.random(), partner.id(), Origin.PARTNER,
+        Source source = source(partner.id(), request);
+        SharedDealId id = SharedDealId.random();
+        CapacityLedger.Claim claim = capacity.claim(partner.id(), id.value(), source.domain(),
+                partner.capacityLimit(), false, source.deal() == null ? null : source.deal().id());
+        if (claim.localDealTaken()) {
+            throw new ConflictException("Deal " + source.deal().id() + " already has an active registration");
+        }
+        if (!claim.accepted()) {
+            throw new ConflictException("Partner capacity reached", "Partner " + partner.name()
+                    + " is at its capacity limit of " + partner.capacityLimit() + " registered domain(s)"
+                    + (source.domain() == null ? "" : ": " + source.domain() + " would take another"));
+        }
+        Deal localDeal = null;
+        try {
+            localDeal = source.deal() != null ? source.deal() : deals.create(partner.id(), newDeal(request,
+                    source.contactIds(), source.companyIds()));
+            Registration registration = new Registration(id, partner.id(), Origin.PARTNER,
                     request.dealName(), request.amount(), request.currencyOrDefault(), request.closeDate(),
                     Stage.APPOINTMENT_SCHEDULED, request.introNote(), request.painOrOpportunity(),
                     request.nextSteps(), null, productIds,
-                    new PersonRef(caller.id(), caller.name(), caller.email()), null, request.sourceType().name());
-            try {
-                return sharedDeals.register(registration, actor(caller), localDeal.id());
-            } catch (RuntimeException refused) {
-                // a refused registration leaves nothing: not the deal made for it from a contact or company
-                if (request.sourceType() != RegistrationRequest.SourceType.DEAL) {
-                    deals.remove(partner.id(), localDeal.id());
-                }
-                throw refused;
+                    new PersonRef(caller.id(), caller.name(), caller.email()), null, request.sourceType().name(),
+                    source.domain());
+            return sharedDeals.register(registration, actor(caller), localDeal.id());
+        } catch (RuntimeException refused) {
+            // a refused registration leaves nothing: not its capacity claim, not the deal made for it
+            capacity.release(partner.id(), id.value());
+            if (localDeal != null && source.deal() == null) {
+                deals.remove(partner.id(), localDeal.id());
             }
+            throw refused;
         }
     }
 
@@ -114,8 +129,14 @@ class SharedDealRegistrations {
         }
     }
 
-    /** The partner's own deal behind the registration: the source deal, or a new one for a contact or company. */
-    private Deal localDeal(String partnerId, RegistrationRequest request) {
+    /**
+     * What the registration starts from: the source deal (DEAL), or what a new deal for a contact or company is
+     * made of; and the company domain it registers.
+     */
+    private record Source(Deal deal, List<String> contactIds, List<String> companyIds, RegisteredDomain domain) {
+    }
+
+    private Source source(String partnerId, RegistrationRequest request) {
         String sourceId = request.sourceId();
         switch (request.sourceType()) {
             case DEAL -> {
@@ -125,16 +146,16 @@ class SharedDealRegistrations {
                 if (registered) {
                     throw new ConflictException("Deal " + deal.id() + " already has an active registration");
                 }
-                return deal;
+                return new Source(deal, deal.contactIds(), deal.companyIds(), domains.of(partnerId, deal));
             }
             case CONTACT -> {
                 Contact contact = directory.contact(partnerId, sourceId).orElseThrow(() -> notFound("contact", sourceId));
                 List<String> companies = contact.companyId() == null ? List.of() : List.of(contact.companyId());
-                return deals.create(partnerId, newDeal(request, List.of(contact.id()), companies));
+                return new Source(null, List.of(contact.id()), companies, domains.of(partnerId, contact));
             }
             default -> {
                 Company company = directory.company(partnerId, sourceId).orElseThrow(() -> notFound("company", sourceId));
-                return deals.create(partnerId, newDeal(request, List.of(), List.of(company.id())));
+                return new Source(null, List.of(), List.of(company.id()), domains.of(partnerId, company));
             }
         }
     }

@@ -15,6 +15,7 @@ import com.dealbridge.shareddeal.domain.SharedDeal;
 import com.dealbridge.shareddeal.domain.Stage;
 import com.dealbridge.shareddeal.domain.SyncField;
 import com.dealbridge.shareddeal.domain.SyncPolicy;
+import com.dealbridge.shareddeal.registration.CapacityLedger;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import java.math.BigDecimal;
@@ -38,9 +39,11 @@ public class SharedDealCommands {
     private final SharedDealQueries queries;
     private final ProductNames catalogue;
     private final PartnerCapacity capacity;
+    private final CapacityLedger ledger;
 
     public SharedDealCommands(SharedDeals sharedDeals, SharedDealQueries queries, ProductNames catalogue,
-                              PartnerCapacity capacity) {
+                              PartnerCapacity capacity, CapacityLedger ledger) {
+        this.ledger = ledger;
         this.sharedDeals = sharedDeals;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -62,10 +65,23 @@ public class SharedDealCommands {
         Stage stage = validate(patch);
         SharedDealDocument visible = queries.visible(caller, sharedDealId);
         SyncPolicy policy = sharedDeals.policy();
-        if (stage != null && !stage.isClosed() && visible.deal().status().isClosed()) {
-            checkCapacityToReopen(visible.deal());
+        boolean reopening = stage != null && !stage.isClosed() && visible.deal().status().isClosed()
+                && claimCapacityToReopen(visible.deal());
+        SharedDealDocument saved;
+        try {
+            saved = change(visible, patch, stage, policy, actor);
+        } catch (RuntimeException refused) {
+            if (reopening) {
+                ledger.release(visible.deal().partnerId(), visible.deal().id().value());
+            }
+            throw refused;
         }
-        SharedDealDocument saved = sharedDeals.change(visible.deal().id(), (document, clock) -> {
+        return queries.views(List.of(saved)).get(0);
+    }
+
+    private SharedDealDocument change(SharedDealDocument visible, DealPatch patch, Stage stage, SyncPolicy policy,
+                                      Actor actor) {
+        return sharedDeals.change(visible.deal().id(), (document, clock) -> {
             SharedDeal deal = document.deal();
             // the qualifying fields are never edited after creation (by default): refused, not silently ignored
             checkEditable(policy, SyncField.INTRO_NOTE, patch.introNote(), deal.facts().introNote());
@@ -81,7 +97,6 @@ public class SharedDealCommands {
                 deal.changeCompensationEligibility(patch.partnerCompensationEligible(), policy, clock, actor);
             }
         });
-        return queries.views(List.of(saved)).get(0);
     }
 
     public SharedDealView changeProductInterest(Caller caller, String sharedDealId, List<String> productIds) {
@@ -121,13 +136,22 @@ public class SharedDealCommands {
                 + " change shared deals here");
     }
 
-    /** Reopening a closed deal takes a capacity slot again: refused (409) when the partner has none left. */
-    private void checkCapacityToReopen(SharedDeal deal) {
+    /**
+     * Reopening a closed deal makes its domain registered again: refused (409) when that takes a slot the partner
+     * does not have (a domain the partner still holds takes none). @return whether a claim was made
+     */
+    private boolean claimCapacityToReopen(SharedDeal deal) {
         OptionalInt limit = capacity.capacityLimit(deal.partnerId());
-        if (limit.isPresent() && sharedDeals.countActive(deal.partnerId()) >= limit.getAsInt()) {
-            throw new ConflictException("Partner capacity reached", "Reopening deal " + deal.id() + " would exceed"
-                    + " the partner's capacity limit of " + limit.getAsInt() + " active deal registration(s)");
+        if (limit.isEmpty()) {
+            return false;
         }
+        CapacityLedger.Claim claim = ledger.claim(deal.partnerId(), deal.id().value(),
+                deal.facts().registeredDomain(), limit.getAsInt(), true, null);
+        if (!claim.accepted()) {
+            throw new ConflictException("Partner capacity reached", "Reopening deal " + deal.id() + " would exceed"
+                    + " the partner's capacity limit of " + limit.getAsInt() + " registered domain(s)");
+        }
+        return true;
     }
 
     private void checkEditable(SyncPolicy policy, SyncField field, String wanted, String current) {

@@ -5,6 +5,7 @@ import com.dealbridge.shareddeal.admin.SyncAdminController;
 import com.dealbridge.shareddeal.api.PartnerCapacity;
 import com.dealbridge.shareddeal.api.ProductNames;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
+import com.dealbridge.shareddeal.registration.CapacityLedger;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.notes.AttachmentProperties;
 import com.dealbridge.shareddeal.notes.AttachmentUploads;
@@ -40,10 +41,10 @@ public class SharedDealWebAutoConfiguration {
     @Bean
     SharedDealCommands sharedDealCommands(SharedDeals sharedDeals, SharedDealQueries queries,
                                           ObjectProvider<ProductNames> productNames,
-                                          ObjectProvider<PartnerCapacity> capacity) {
+                                          ObjectProvider<PartnerCapacity> capacity, CapacityLedger ledger) {
         return new SharedDealCommands(sharedDeals, queries,
                 productNames.getIfAvailable(() -> SharedDealWebAutoConfiguration::ids),
-                capacity.getIfAvailable(() -> partnerId -> OptionalInt.empty()));
+                capacity.getIfAvailable(() -> partnerId -> OptionalInt.empty()), ledger);
     }
 
     @Bean

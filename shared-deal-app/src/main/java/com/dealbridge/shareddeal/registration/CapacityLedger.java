@@ -58,10 +58,14 @@ public class CapacityLedger {
         ledgers.createIndex(Indexes.ascending("_id", "v"), new IndexOptions().unique(true));
     }
 
-    /** What a claim decided, and how many slots the partner uses with it. */
-    public record Claim(Decision decision, int used, int limit) {
+    /**
+     * What a claim decided, and how many slots the partner uses with it.
+     *
+     * @param localDealTaken this side's deal is already registered (or being registered) as another shared deal
+     */
+    public record Claim(Decision decision, int used, int limit, boolean localDealTaken) {
         public boolean accepted() {
-            return decision.accepted();
+            return !localDealTaken && decision.accepted();
         }
     }
 
@@ -70,25 +74,33 @@ public class CapacityLedger {
      * again for the same deal decides again and keeps one claim. A refused claim writes nothing.
      *
      * @param reopening the deal exists but is closed, and is about to become active again
+     * @param localDealId this side's deal the registration is made of, if it exists already: one active registration
+     *                    per local deal (null: none to check)
      */
-    public Claim claim(String partnerId, String sharedDealId, RegisteredDomain domain, int limit, boolean reopening) {
+    public Claim claim(String partnerId, String sharedDealId, RegisteredDomain domain, int limit, boolean reopening,
+                       String localDealId) {
         Objects.requireNonNull(partnerId, "partnerId");
         Objects.requireNonNull(sharedDealId, "sharedDealId");
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Document ledger = ledgers.find(Filters.eq("_id", partnerId)).first();
-            List<Document> pending = pending(ledger, partnerId, sharedDealId);
-            List<Holding> held = new ArrayList<>(activeDeals(partnerId, sharedDealId));
+            List<Document> pending = pending(ledger, sharedDealId);
+            List<Document> active = activeDeals(partnerId, sharedDealId);
+            List<Holding> held = new ArrayList<>();
+            active.forEach(d -> held.add(new Holding(d.getString("_id"), domain(d.getString("registeredDomain")))));
             pending.forEach(c -> held.add(new Holding(c.getString("deal"), domain(c.getString("domain")))));
             Decision decision = RegistrationCapacity.decide(held, domain, limit);
-            if (!decision.accepted()) {
-                return new Claim(decision, RegistrationCapacity.used(held), limit);
+            boolean taken = localDealId != null && (active.stream().anyMatch(d -> localDealId.equals(
+                    d.getString("localDealId"))) || pending.stream().anyMatch(c -> localDealId.equals(
+                    c.getString("localDeal"))));
+            if (taken || !decision.accepted()) {
+                return new Claim(decision, RegistrationCapacity.used(held), limit, taken);
             }
             List<Document> claims = new ArrayList<>(pending);
             claims.add(new Document("deal", sharedDealId).append("domain", domain == null ? null : domain.value())
-                    .append("at", Date.from(now())).append("reopening", reopening));
+                    .append("at", Date.from(now())).append("reopening", reopening).append("localDeal", localDealId));
             if (write(partnerId, ledger, claims)) {
                 held.add(new Holding(sharedDealId, domain));
-                return new Claim(decision, RegistrationCapacity.used(held), limit);
+                return new Claim(decision, RegistrationCapacity.used(held), limit, false);
             }
         }
         throw new IllegalStateException("could not decide the capacity of partner " + partnerId + " after "
@@ -113,14 +125,16 @@ public class CapacityLedger {
     /** Slots the partner uses now: the domains of its active deals and of the registrations in progress. */
     public int used(String partnerId) {
         Document ledger = ledgers.find(Filters.eq("_id", partnerId)).first();
-        List<Holding> held = new ArrayList<>(activeDeals(partnerId, null));
-        pending(ledger, partnerId, null).forEach(c -> held.add(new Holding(c.getString("deal"),
+        List<Holding> held = new ArrayList<>();
+        activeDeals(partnerId, null).forEach(d -> held.add(new Holding(d.getString("_id"),
+                domain(d.getString("registeredDomain")))));
+        pending(ledger, null).forEach(c -> held.add(new Holding(c.getString("deal"),
                 domain(c.getString("domain")))));
         return RegistrationCapacity.used(held);
     }
 
     /** Claims of registrations still in progress (not the given deal's own: it is decided again). */
-    private List<Document> pending(Document ledger, String partnerId, String exceptDeal) {
+    private List<Document> pending(Document ledger, String exceptDeal) {
         List<Document> claims = claims(ledger);
         if (claims.isEmpty()) {
             return List.of();
@@ -144,15 +158,11 @@ public class CapacityLedger {
         return pending;
     }
 
-    private List<Holding> activeDeals(String partnerId, String exceptDeal) {
-        List<Holding> held = new ArrayList<>();
-        for (Document row : deals.fields(Filters.and(Filters.eq("partnerId", partnerId),
-                Filters.eq("status", DealStatus.ACTIVE.name())), List.of("_id", "registeredDomain"), 0)) {
-            if (!row.getString("_id").equals(exceptDeal)) {
-                held.add(new Holding(row.getString("_id"), domain(row.getString("registeredDomain"))));
-            }
-        }
-        return held;
+    /** The partner's active deals (id, registeredDomain, localDealId), but the given one. */
+    private List<Document> activeDeals(String partnerId, String exceptDeal) {
+        return deals.fields(Filters.and(Filters.eq("partnerId", partnerId),
+                        Filters.eq("status", DealStatus.ACTIVE.name())), List.of("_id", "registeredDomain", "localDealId"),
+                0).stream().filter(row -> !row.getString("_id").equals(exceptDeal)).toList();
     }
 
     /** The conditional write: the first ledger of the partner, or the next version of the one read. */

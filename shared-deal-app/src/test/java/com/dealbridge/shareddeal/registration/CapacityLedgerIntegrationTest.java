@@ -123,16 +123,26 @@ class CapacityLedgerIntegrationTest {
 
     @Test
     void aClaimWhoseRegistrationFailedIsReleasedAndOneThatCrashedExpires() {
-        assertThat(one.ledger().claim(PARTNER, "never-1", RegisteredDomain.of("example.com"), 1, false).accepted())
+        assertThat(one.ledger().claim(PARTNER, "never-1", RegisteredDomain.of("example.com"), 1, false, null).accepted())
                 .isTrue();
-        assertThat(two.ledger().claim(PARTNER, "d-2", RegisteredDomain.of("globex.com"), 1, false).decision())
+        assertThat(two.ledger().claim(PARTNER, "d-2", RegisteredDomain.of("globex.com"), 1, false, null).decision())
                 .as("the claim of a registration in progress holds its slot").isEqualTo(Decision.AT_CAPACITY);
         one.ledger().release(PARTNER, "never-1");
-        assertThat(two.ledger().claim(PARTNER, "crashed-2", RegisteredDomain.of("globex.com"), 1, false).accepted())
+        assertThat(two.ledger().claim(PARTNER, "crashed-2", RegisteredDomain.of("globex.com"), 1, false, null).accepted())
                 .isTrue();
         now.set(now.get().plusSeconds(31));
-        assertThat(one.ledger().claim(PARTNER, "d-3", RegisteredDomain.of("initech.com"), 1, false).accepted())
+        assertThat(one.ledger().claim(PARTNER, "d-3", RegisteredDomain.of("initech.com"), 1, false, null).accepted())
                 .as("a claim older than claim-timeout whose deal never appeared is forgotten").isTrue();
+    }
+
+    @Test
+    void aLocalDealIsRegisteredOnceEvenByTwoInstancesAtOnce() {
+        CapacityLedger.Claim first = one.ledger().claim(PARTNER, "d-1", null, 5, false, "local-deal-1");
+        CapacityLedger.Claim second = two.ledger().claim(PARTNER, "d-2", null, 5, false, "local-deal-1");
+        assertThat(first.accepted()).isTrue();
+        assertThat(second.localDealTaken()).isTrue();
+        assertThat(second.accepted()).isFalse();
+        assertThat(two.ledger().claim(PARTNER, "d-3", null, 5, false, "local-deal-2").accepted()).isTrue();
     }
 
     @Test
@@ -179,7 +189,7 @@ class CapacityLedgerIntegrationTest {
     /** As a service registers: the claim first, the deal only when it is accepted. */
     private Decision registerAs(Instance instance, SharedDealId id, String domain, int limit) {
         RegisteredDomain registered = domain == null ? null : RegisteredDomain.of(domain);
-        CapacityLedger.Claim claim = instance.ledger().claim(PARTNER, id.value(), registered, limit, false);
+        CapacityLedger.Claim claim = instance.ledger().claim(PARTNER, id.value(), registered, limit, false, null);
         if (claim.accepted()) {
             instance.deals().register(new Registration(id, PARTNER, Origin.PARTNER, "Deal " + id.value(),
                     new BigDecimal("100.00"), "USD", LocalDate.parse("2027-01-31"), Stage.APPOINTMENT_SCHEDULED,
