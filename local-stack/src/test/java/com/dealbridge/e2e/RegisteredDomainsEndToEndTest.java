@@ -1,0 +1,201 @@
+package com.dealbridge.e2e;
+
+import static com.dealbridge.e2e.DealbridgeSystem.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
+import com.dealbridge.e2e.DealbridgeSystem.Rep;
+import com.dealbridge.kit.test.ApiClient;
+import com.dealbridge.kit.test.ApiResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Registered domains through both services, the real broker and both stores, with two instances of each service:
+ * the domain a partner registers reaches the CRM, a rep's conversion on a domain the partner already holds takes no
+ * further slot, and concurrent registrations through both instances of a side never exceed the capacity.
+ */
+class RegisteredDomainsEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static DealbridgeSystem system;
+    private static List<ApiClient> partners;
+    private static List<ApiClient> crms;
+    private static Rep rep;
+
+    @BeforeAll
+    static void start() {
+        system = DealbridgeSystem.start();
+        partners = List.of(system.partner(), system.startAnotherPartner());
+        crms = List.of(system.crm(), system.startAnotherCrm());
+        rep = system.newRep("Dana Domain");
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void aConversionOnADomainThePartnerRegisteredTakesNoFurtherSlotAndCapacityCountsDomains() {
+        PartnerUser user = system.newPartner("One Domain Partners", 1);
+        awaitKnownOnCrm(user);
+        String company = ok(system.partner().post("/api/companies", user.token(),
+                Map.of("name", "Example Inc", "domain", "www.Example.COM")), 201).json("/id");
+        String id = ok(system.partner().post("/api/shared-deals", user.token(),
+                registration("COMPANY", company, "Example rollout")), 201).json("/id");
+        ApiResponse onCrm = awaitCrm(id);
+        assertThat(onCrm.json("/registeredDomain")).isEqualTo("example.com");
+
+        String converted = ok(crms.get(1).post("/api/deals/" + crmDeal("sales.example.com") + "/convert-to-shared",
+                rep.token(), convert(user)), 201).json("/id");
+        ApiResponse onPartner = awaitPartner(user, converted);
+        assertThat(onPartner.json("/registeredDomain")).isEqualTo("example.com");
+        assertThat(onPartner.json("/registeredBy")).isEqualTo("CRM");
+
+        ApiResponse full = crms.get(0).post("/api/deals/" + crmDeal("globex.com") + "/convert-to-shared",
+                rep.token(), convert(user));
+        assertThat(full.status()).as("a second domain needs a second slot: %s", full).isEqualTo(409);
+        assertThat(full.json("/detail")).contains("capacity").contains("globex.com");
+        String globex = ok(system.partner().post("/api/companies", user.token(),
+                Map.of("name", "Globex", "domain", "globex.com")), 201).json("/id");
+        assertThat(partners.get(1).post("/api/shared-deals", user.token(),
+                registration("COMPANY", globex, "Globex")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void concurrentRegistrationsThroughTwoInstancesOfEachSideNeverExceedTheCapacity() throws Exception {
+        PartnerUser user = system.newPartner("Racing Partners", 3);
+        PartnerUser converted = system.newPartner("Converted Partners", 3);
+        awaitKnownOnCrm(converted);
+        List<String> companies = new ArrayList<>();
+        List<String> crmDeals = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            companies.add(ok(system.partner().post("/api/companies", user.token(),
+                    Map.of("name", "Racer " + i, "domain", "racer" + i + ".com")), 201).json("/id"));
+        }
+        for (int i = 0; i < 25; i++) {
+            crmDeals.add(crmDeal("converted" + (i % 6) + ".com"));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> partnerAnswers = new ArrayList<>();
+        List<Future<Integer>> crmAnswers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ApiClient partner = partners.get(i % 2);
+            ApiClient crm = crms.get(i % 2);
+            Map<String, Object> registration = registration("COMPANY", companies.get(i % 6), "Race " + i);
+            String crmDeal = crmDeals.get(i);
+            partnerAnswers.add(threads.submit(() -> {
+                start.await();
+                return partner.post("/api/shared-deals", user.token(), registration).status();
+            }));
+            crmAnswers.add(threads.submit(() -> {
+                start.await();
+                return crm.post("/api/deals/" + crmDeal + "/convert-to-shared", rep.token(), convert(converted))
+                        .status();
+            }));
+        }
+        start.countDown();
+        List<Integer> registered = statuses(partnerAnswers);
+        List<Integer> conversions = statuses(crmAnswers);
+        threads.shutdown();
+
+        assertThat(registered).containsOnly(201, 409).contains(201, 409);
+        assertThat(conversions).containsOnly(201, 409).contains(201, 409);
+        for (PartnerUser partner : List.of(user, converted)) {
+            List<Integer> answers = partner == user ? registered : conversions;
+            long accepted = answers.stream().filter(status -> status == 201).count();
+            await().atMost(WAIT).untilAsserted(() -> {
+                List<String> onPartner = domains(system.partner(), partner.token());
+                List<String> onCrm = domains(system.crm(), rep.token()).stream()
+                        .filter(d -> d.startsWith(partner == user ? "racer" : "converted")).toList();
+                assertThat(onPartner).hasSize((int) accepted);
+                assertThat(onCrm).hasSize((int) accepted);
+            });
+            assertThat(domains(system.partner(), partner.token()).stream().distinct().count())
+                    .as("distinct domains of %s", partner.name()).isEqualTo(3);
+        }
+    }
+
+    private static List<Integer> statuses(List<Future<Integer>> answers) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        return statuses;
+    }
+
+    private static List<String> domains(ApiClient api, String token) {
+        return ok(api.get("/api/shared-deals?size=500", token), 200).node("/items")
+                .findValuesAsString("registeredDomain");
+    }
+
+    private static void awaitKnownOnCrm(PartnerUser user) {
+        await().atMost(WAIT).until(() -> ok(system.crm().get("/api/partners?size=500", rep.token()), 200)
+                .node("/items").findValuesAsString("id").contains(user.partnerId()));
+    }
+
+    private static ApiResponse awaitCrm(String id) {
+        ApiResponse[] seen = new ApiResponse[1];
+        await().atMost(WAIT).until(() -> {
+            seen[0] = system.crm().get("/api/shared-deals/" + id, rep.token());
+            return seen[0].status() == 200;
+        });
+        return seen[0];
+    }
+
+    private static ApiResponse awaitPartner(PartnerUser user, String id) {
+        ApiResponse[] seen = new ApiResponse[1];
+        await().atMost(WAIT).until(() -> {
+            seen[0] = system.partner().get("/api/shared-deals/" + id, user.token());
+            return seen[0].status() == 200;
+        });
+        return seen[0];
+    }
+
+    private static String crmDeal(String domain) {
+        String company = ok(system.crm().post("/api/companies", rep.token(),
+                Map.of("name", "Company " + domain, "domain", domain)), 201).json("/id");
+        String contact = ok(system.crm().post("/api/contacts", rep.token(), Map.of("firstName", "Cora",
+                "lastName", "Contact", "email", "cora-" + UUID.randomUUID() + "@" + domain, "companyId", company)),
+                201).json("/id");
+        return ok(system.crm().post("/api/deals", rep.token(), Map.of("name", "Deal on " + domain,
+                "amount", "30000.00", "closeDate", "2027-06-30", "stage", "QUALIFIED_TO_BUY",
+                "contactIds", List.of(contact), "companyIds", List.of(company))), 201).json("/id");
+    }
+
+    private static Map<String, Object> convert(PartnerUser user) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("partnerId", user.partnerId());
+        body.put("welcomeNote", "Welcome");
+        body.put("contactedPartnerConfirmed", true);
+        return body;
+    }
+
+    private static Map<String, Object> registration(String sourceType, String sourceId, String dealName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sourceType", sourceType);
+        body.put("sourceId", sourceId);
+        body.put("dealName", dealName);
+        body.put("amount", "12000.00");
+        body.put("closeDate", "2027-03-31");
+        body.put("introNote", "Met at the trade fair");
+        body.put("painOrOpportunity", "Manual invoicing");
+        body.put("nextSteps", "Demo next week");
+        return body;
+    }
+}
