@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Registered domains through both services, the real broker and both stores, with two instances of each service:
  * the domain a partner registers reaches the CRM, a rep's conversion on a domain the partner already holds takes no
- * further slot, and concurrent registrations through both instances of a side never exceed the capacity.
+ * further slot, a domain another partner holds makes a registration UNAVAILABLE on both sides, and concurrent
+ * registrations through both instances of a side never exceed the capacity.
  */
 class RegisteredDomainsEndToEndTest {
 
@@ -38,7 +39,8 @@ class RegisteredDomainsEndToEndTest {
 
     @BeforeAll
     static void start() {
-        system = DealbridgeSystem.start();
+        // the program protects the first partner to register a domain (both services configured alike)
+        system = DealbridgeSystem.start(Map.of("dealbridge.registration.exclusive-domains", "true"));
         partners = List.of(system.partner(), system.startAnotherPartner());
         crms = List.of(system.crm(), system.startAnotherCrm());
         rep = system.newRep("Dana Domain");
@@ -74,6 +76,59 @@ class RegisteredDomainsEndToEndTest {
                 Map.of("name", "Globex", "domain", "globex.com")), 201).json("/id");
         assertThat(partners.get(1).post("/api/shared-deals", user.token(),
                 registration("COMPANY", globex, "Globex")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aDomainAnotherPartnerRegisteredMakesTheSecondRegistrationUnavailableOnBothSidesUsingNoCapacity() {
+        PartnerUser first = system.newPartner("First Come Partners", 1);
+        PartnerUser second = system.newPartner("Second Come Partners", 1);
+        String held = ok(system.partner().post("/api/shared-deals", first.token(), registration("COMPANY",
+                company(first, "initrode.com"), "Initrode for the first")), 201).json("/id");
+        awaitCrm(held);
+
+        ApiResponse unavailable = ok(partners.get(1).post("/api/shared-deals", second.token(), registration("COMPANY",
+                company(second, "www.Initrode.com"), "Initrode for the second")), 201);
+        String id = unavailable.json("/id");
+        assertThat(unavailable.json("/registrationState")).isEqualTo("UNAVAILABLE");
+        assertThat(unavailable.json("/unavailableReason")).isEqualTo("initrode.com is already registered by another"
+                + " partner").doesNotContain(first.name()).doesNotContain("First Come");
+        assertThat(unavailable.json("/unavailableAt")).isNotNull();
+        assertThat(unavailable.node("/registeredAt").isNull()).isTrue();
+        assertThat(unavailable.json("/status")).isEqualTo("ACTIVE");
+
+        ApiResponse onCrm = awaitCrm(id);
+        assertThat(onCrm.json("/registrationState")).isEqualTo("UNAVAILABLE");
+        assertThat(onCrm.json("/unavailableReason")).isEqualTo(unavailable.json("/unavailableReason"));
+        assertThat(ok(system.crm().get("/api/shared-deals?registrationState=UNAVAILABLE&size=500", rep.token()), 200)
+                .node("/items").findValuesAsString("id")).contains(id).doesNotContain(held);
+        ApiResponse listed = ok(system.partner().get("/api/shared-deals?registrationState=UNAVAILABLE",
+                second.token()), 200);
+        assertThat(listed.size("/items")).isEqualTo(1);
+        assertThat(listed.json("/items/0/id")).isEqualTo(id);
+        assertThat(ok(system.partner().get("/api/shared-deals?registrationState=REGISTERED", second.token()), 200)
+                .size("/items")).isZero();
+        assertThat(system.partner().get("/api/shared-deals?registrationState=SOMETIMES", second.token()).status())
+                .isEqualTo(400);
+        assertThat(ok(system.partner().get("/api/deals?activeDealRegistrations=1", second.token()), 200)
+                .size("/items")).as("an unavailable registration is no active registration").isZero();
+
+        // it used no capacity: the second partner's only slot is still free for another domain
+        ApiResponse own = ok(system.partner().post("/api/shared-deals", second.token(), registration("COMPANY",
+                company(second, "umbrella.com"), "Umbrella")), 201);
+        assertThat(own.json("/registrationState")).isEqualTo("REGISTERED");
+        assertThat(own.json("/registeredAt")).isNotNull();
+        assertThat(awaitCrm(own.json("/id")).json("/registrationState")).isEqualTo("REGISTERED");
+        // the CRM assigns a rep to the registered deal, made after the unavailable one, but none to work the latter
+        await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + own.json("/id"), rep.token())
+                .json("/assignedRep/id") != null);
+        assertThat(awaitCrm(id).node("/assignedRep").isNull()).isTrue();
+
+        ok(system.partner().delete("/api/shared-deals/" + id, second.token()), 204);
+        await().atMost(WAIT).until(() -> "WITHDRAWN".equals(system.crm().get("/api/shared-deals/" + id, rep.token())
+                .json("/registrationState")));
+        ApiResponse withdrawn = ok(system.partner().get("/api/shared-deals/" + id, second.token()), 200);
+        assertThat(withdrawn.json("/registrationState")).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.node("/unavailableReason").isNull()).isTrue();
     }
 
     @Test
@@ -129,6 +184,11 @@ class RegisteredDomainsEndToEndTest {
             assertThat(domains(system.partner(), partner.token()).stream().distinct().count())
                     .as("distinct domains of %s", partner.name()).isEqualTo(3);
         }
+    }
+
+    private static String company(PartnerUser user, String domain) {
+        return ok(system.partner().post("/api/companies", user.token(),
+                Map.of("name", "Company " + domain, "domain", domain)), 201).json("/id");
     }
 
     private static List<Integer> statuses(List<Future<Integer>> answers) throws Exception {

@@ -97,7 +97,8 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
     private void assign(SharedDealId id) {
         sharedDeals.change(id, (document, clock) -> {
             SharedDeal deal = document.deal();
-            if (deal.facts().assignedRep() != null || !deal.status().isActive()) {
+            // an UNAVAILABLE registration is not registered: no rep works it
+            if (deal.facts().assignedRep() != null || !deal.facts().activelyRegistered()) {
                 return;
             }
             Optional<SalesRep> rep = LeastLoadedRep.pick(reps.active(), sharedDeals.activeDealsPerRep());

@@ -18,7 +18,7 @@ import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.PersonRef;
 import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import com.dealbridge.shareddeal.domain.Registration;
-import com.dealbridge.shareddeal.registration.CapacityLedger;
+import com.dealbridge.shareddeal.registration.Admissions;
 import com.dealbridge.shareddeal.registration.RegistrationProperties;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.Stage;
@@ -33,9 +33,9 @@ import org.springframework.stereotype.Service;
 /**
  * Converts a CRM deal into a shared deal (user story 3): only with the rep's confirmation, for a deal with at least
  * one associated company and contact, for a partner with a free capacity slot for the company's domain (or already
- * holding it), decided in the store so that every instance agrees ({@link CapacityLedger}). The converting rep is
- * the assigned rep; the owner on the partner side is the chosen partner user or the partner's lead-notification
- * recipient.
+ * holding it); UNAVAILABLE when another partner holds the domain; decided in the store so that every instance agrees
+ * ({@link Admissions}). The converting rep is the assigned rep; the owner on the partner side is the chosen partner
+ * user or the partner's lead-notification recipient.
  */
 @Service
 class Conversions {
@@ -47,13 +47,13 @@ class Conversions {
     private final SharedDeals sharedDeals;
     private final SharedDealCommands commands;
     private final Directory directory;
-    private final CapacityLedger capacity;
+    private final Admissions admissions;
     private final RegistrationProperties rules;
 
     Conversions(CrmDeals deals, PartnerDirectory partners, SharedDeals sharedDeals, SharedDealCommands commands,
-                Directory directory, CapacityLedger capacity, RegistrationProperties rules) {
+                Directory directory, Admissions admissions, RegistrationProperties rules) {
         this.directory = directory;
-        this.capacity = capacity;
+        this.admissions = admissions;
         this.rules = rules;
         this.deals = deals;
         this.partners = partners;
@@ -79,25 +79,17 @@ class Conversions {
         }
         RegisteredDomain domain = registeredDomain(deal);
         SharedDealId id = SharedDealId.random();
-        CapacityLedger.Claim claim = capacity.claim(partner.id(), id.value(), domain, partner.capacityLimit(), false,
-                dealId);
-        if (claim.localDealTaken()) {
-            throw new ConflictException("Deal " + dealId + " is already being shared");
-        }
-        if (!claim.accepted()) {
-            throw new ConflictException("Partner capacity reached", "Partner " + partner.name()
-                    + " is at its capacity limit of " + partner.capacityLimit() + " registered domain(s)"
-                    + (domain == null ? "" : ": " + domain + " would take another"));
-        }
+        Admissions.Admission admission = admissions.admit(partner.id(), partner.name(), id.value(), domain,
+                partner.capacityLimit(), dealId);
         Registration registration = new Registration(id, partner.id(), Origin.CRM,
                 deal.name(), deal.amount(), deal.currency(), deal.closeDate(), stage, null, null, null,
                 blankToNull(request.welcomeNote()), List.of(), owner,
                 new PersonRef(caller.id(), caller.name(), caller.email()), null, domain);
         SharedDealDocument registered;
         try {
-            registered = sharedDeals.register(registration, actor, dealId);
+            registered = sharedDeals.register(admission.apply(registration), actor, dealId);
         } catch (RuntimeException refused) {
-            capacity.release(partner.id(), id.value());
+            admissions.abandon(admission);
             throw refused;
         }
         deals.linkSharedDeal(dealId, registered.id());

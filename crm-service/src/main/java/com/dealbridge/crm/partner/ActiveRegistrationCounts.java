@@ -1,6 +1,7 @@
 package com.dealbridge.crm.partner;
 
 import com.dealbridge.shareddeal.domain.DealStatus;
+import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import com.mongodb.client.model.Filters;
 import java.util.Collection;
@@ -31,9 +32,11 @@ class ActiveRegistrationCounts {
             return counts;
         }
         // A read beyond SharedDeals' own queries, which is what its store() is for; it names the deal projection's
-        // fields (partnerId, status as the DealStatus name), as SharedDeals' own filters do.
+        // fields (partnerId, status as the DealStatus name, registrationState: an UNAVAILABLE deal is no
+        // registration), as SharedDeals' own filters do.
         List<Document> rows = sharedDeals.store().fields(Filters.and(Filters.in("partnerId", partnerIds),
-                Filters.eq("status", DealStatus.ACTIVE.name())), List.of("partnerId"), 0);
+                Filters.eq("status", DealStatus.ACTIVE.name()),
+                Filters.ne("registrationState", RegistrationState.UNAVAILABLE.name())), List.of("partnerId"), 0);
         for (Document row : rows) {
             counts.merge(row.getString("partnerId"), 1L, Long::sum);
         }

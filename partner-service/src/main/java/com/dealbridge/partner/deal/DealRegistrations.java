@@ -32,9 +32,10 @@ class DealRegistrations {
         this.sharedDeals = sharedDeals;
     }
 
-    /** The partner's active shared deals (for the tracking view). */
+    /** The partner's active registrations (for the tracking view): active and REGISTERED, not UNAVAILABLE. */
     List<SharedDealDocument> active(String partnerId) {
-        return sharedDeals.list(partnerId, EnumSet.of(DealStatus.ACTIVE));
+        return sharedDeals.list(partnerId, EnumSet.of(DealStatus.ACTIVE)).stream()
+                .filter(document -> document.deal().facts().activelyRegistered()).toList();
     }
 
     static List<String> localDealIds(Collection<SharedDealDocument> documents) {
@@ -63,7 +64,7 @@ class DealRegistrations {
         if (document == null) {
             return DealView.Registration.NONE;
         }
-        return new DealView.Registration(document.id(), document.deal().status() == DealStatus.ACTIVE,
+        return new DealView.Registration(document.id(), document.deal().facts().activelyRegistered(),
                 document.deal().facts().partnerOwner(), document.deal().facts().registeredBy().name());
     }
 }

@@ -27,7 +27,7 @@ import com.dealbridge.shareddeal.domain.Stage;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.domain.Limits;
-import com.dealbridge.shareddeal.registration.CapacityLedger;
+import com.dealbridge.shareddeal.registration.Admissions;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import java.util.ArrayList;
@@ -37,9 +37,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Registers a partner's lead as a shared deal: checks the source record and the products, finds the company domain
- * it registers, keeps the partner within its capacity of registered domains (decided in the store, so every
- * instance agrees: {@link CapacityLedger}), links (or creates) the partner's own deal, and hands the registration to
- * the sync engine.
+ * it registers, creates it UNAVAILABLE when another partner holds that domain or keeps the partner within its
+ * capacity of registered domains (decided in the store, so every instance agrees: {@link Admissions}), links (or
+ * creates) the partner's own deal, and hands the registration to the sync engine.
  */
 @Service
 class SharedDealRegistrations {
@@ -52,13 +52,13 @@ class SharedDealRegistrations {
     private final SharedDealQueries queries;
     private final SharedDealCommands commands;
     private final CompanyDomains domains;
-    private final CapacityLedger capacity;
+    private final Admissions admissions;
 
     SharedDealRegistrations(SharedDeals sharedDeals, PartnerAccounts accounts, Directory directory, Deals deals,
                             Catalogue catalogue, SharedDealQueries queries, SharedDealCommands commands,
-                            CompanyDomains domains, CapacityLedger capacity) {
+                            CompanyDomains domains, Admissions admissions) {
         this.domains = domains;
-        this.capacity = capacity;
+        this.admissions = admissions;
         this.queries = queries;
         this.commands = commands;
         this.sharedDeals = sharedDeals;
@@ -82,16 +82,8 @@ class SharedDealRegistrations {
         }
         Source source = source(partner.id(), request);
         SharedDealId id = SharedDealId.random();
-        CapacityLedger.Claim claim = capacity.claim(partner.id(), id.value(), source.domain(),
-                partner.capacityLimit(), false, source.deal() == null ? null : source.deal().id());
-        if (claim.localDealTaken()) {
-            throw new ConflictException("Deal " + source.deal().id() + " already has an active registration");
-        }
-        if (!claim.accepted()) {
-            throw new ConflictException("Partner capacity reached", "Partner " + partner.name()
-                    + " is at its capacity limit of " + partner.capacityLimit() + " registered domain(s)"
-                    + (source.domain() == null ? "" : ": " + source.domain() + " would take another"));
-        }
+        Admissions.Admission admission = admissions.admit(partner.id(), partner.name(), id.value(), source.domain(),
+                partner.capacityLimit(), source.deal() == null ? null : source.deal().id());
         Deal localDeal = null;
         try {
             localDeal = source.deal() != null ? source.deal() : deals.create(partner.id(), newDeal(request,
@@ -102,10 +94,10 @@ class SharedDealRegistrations {
                     request.nextSteps(), null, productIds,
                     new PersonRef(caller.id(), caller.name(), caller.email()), null, request.sourceType().name(),
                     source.domain());
-            return sharedDeals.register(registration, actor(caller), localDeal.id());
+            return sharedDeals.register(admission.apply(registration), actor(caller), localDeal.id());
         } catch (RuntimeException refused) {
-            // a refused registration leaves nothing: not its capacity claim, not the deal made for it
-            capacity.release(partner.id(), id.value());
+            // a refused registration leaves nothing: not its claims, not the deal made for it
+            admissions.abandon(admission);
             if (localDeal != null && source.deal() == null) {
                 deals.remove(partner.id(), localDeal.id());
             }

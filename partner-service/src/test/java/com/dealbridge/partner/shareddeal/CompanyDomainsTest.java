@@ -17,13 +17,13 @@ class CompanyDomainsTest {
 
     @Test
     void aContactWithoutACompanyIsDomainLessWhenTheProgramAllowsIt() {
-        CompanyDomains domains = new CompanyDomains(null, new RegistrationProperties(true, Duration.ofSeconds(30)));
+        CompanyDomains domains = new CompanyDomains(null, new RegistrationProperties(true, null, Duration.ofSeconds(30)));
         assertThat(domains.of("p-1", WITHOUT_COMPANY)).isNull();
     }
 
     @Test
     void aContactWithoutACompanyIs422WhenTheProgramRegistersByDomainOnly() {
-        CompanyDomains domains = new CompanyDomains(null, new RegistrationProperties(false, Duration.ofSeconds(30)));
+        CompanyDomains domains = new CompanyDomains(null, new RegistrationProperties(false, null, Duration.ofSeconds(30)));
         assertThatThrownBy(() -> domains.of("p-1", WITHOUT_COMPANY))
                 .isInstanceOf(UnprocessableException.class)
                 .hasMessageContaining("company");

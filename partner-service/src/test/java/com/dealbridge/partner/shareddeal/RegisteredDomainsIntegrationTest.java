@@ -41,6 +41,7 @@ class RegisteredDomainsIntegrationTest {
         String token = partner(1);
         ApiResponse first = ok(api.post("/api/shared-deals", token,
                 registration("COMPANY", company(token, "www.Example.COM"), "First on example.com")), 201);
+        assertThat(first.json("/registrationState")).isEqualTo("REGISTERED");
         ApiResponse second = ok(api.post("/api/shared-deals", token,
                 registration("COMPANY", company(token, "sales.example.com"), "Second on example.com")), 201);
 
@@ -105,11 +106,28 @@ class RegisteredDomainsIntegrationTest {
     }
 
     @Test
+    void byDefaultTwoPartnersMayBothRegisterTheSameDomain() {
+        String domain = "shared-" + UUID.randomUUID() + ".com";
+        for (String token : List.of(partner(1), partner(1))) {
+            ApiResponse registered = ok(api.post("/api/shared-deals", token,
+                    registration("COMPANY", company(token, domain), "Same customer")), 201);
+            assertThat(registered.json("/registrationState")).isEqualTo("REGISTERED");
+            assertThat(registered.json("/registeredAt")).isEqualTo(registered.json("/createdAt"));
+            assertThat(registered.node("/unavailableReason").isNull()).isTrue();
+            ApiResponse listed = api.get("/api/shared-deals?registrationState=REGISTERED", token);
+            assertThat(listed.size("/items")).isEqualTo(1);
+            assertThat(listed.json("/items/0/id")).isEqualTo(registered.json("/id"));
+            assertThat(api.get("/api/shared-deals?registrationState=UNAVAILABLE", token).size("/items")).isZero();
+        }
+        assertThat(api.get("/api/shared-deals?registrationState=SOMETIMES", partner(1)).status()).isEqualTo(400);
+    }
+
+    @Test
     void concurrentRegistrationsNeverTakeMoreSlotsThanThePartnerHas() throws Exception {
         String token = partner(3);
         List<String> companies = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            companies.add(company(token, "customer" + i + ".com"));
+            companies.add(company(token, "customer" + i + "-" + UUID.randomUUID() + ".com"));
         }
         ExecutorService threads = Executors.newFixedThreadPool(6);
         CountDownLatch start = new CountDownLatch(1);

@@ -65,7 +65,9 @@ public class SharedDealCommands {
         Stage stage = validate(patch);
         SharedDealDocument visible = queries.visible(caller, sharedDealId);
         SyncPolicy policy = sharedDeals.policy();
+        // an UNAVAILABLE registration holds no slot, closed or open
         boolean reopening = stage != null && !stage.isClosed() && visible.deal().status().isClosed()
+                && visible.deal().facts().createdRegistrationState().isRegistered()
                 && claimCapacityToReopen(visible.deal());
         SharedDealDocument saved;
         try {

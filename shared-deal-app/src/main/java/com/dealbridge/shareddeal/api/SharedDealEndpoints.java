@@ -43,12 +43,16 @@ public abstract class SharedDealEndpoints {
         return commands.changeProductInterest(caller, id, request.productIds());
     }
 
-    /** The deals the caller sees ({@code status} ACTIVE by default, CLOSED or ALL), most recently changed first. */
+    /**
+     * The deals the caller sees ({@code status} ACTIVE by default, CLOSED or ALL; with {@code registrationState},
+     * only registrations in that state, of any status unless {@code status} says), most recently changed first.
+     */
     @GetMapping
     public ListResponse<SharedDealView> list(Caller caller, @RequestParam(required = false) String status,
+                                             @RequestParam(required = false) String registrationState,
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer size) {
-        return queries.list(caller, status, Paging.of(page, size));
+        return queries.list(caller, status, registrationState, Paging.of(page, size));
     }
 
     /**

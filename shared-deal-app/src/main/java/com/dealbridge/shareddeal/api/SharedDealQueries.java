@@ -5,6 +5,7 @@ import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.BadRequestException;
 import com.dealbridge.shareddeal.domain.DealStatus;
+import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.store.DealChange;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
@@ -60,10 +61,32 @@ public class SharedDealQueries {
 
     /** One page of the deals the caller sees, most recently changed first. */
     public ListResponse<SharedDealView> list(Caller caller, String status, Paging paging) {
+        return list(caller, status, null, paging);
+    }
+
+    /**
+     * As {@link #list(Caller, String, Paging)}, only registrations in {@code registrationState} when given; then
+     * {@code status} defaults to ALL (a WITHDRAWN registration is never ACTIVE).
+     */
+    public ListResponse<SharedDealView> list(Caller caller, String status, String registrationState, Paging paging) {
         String partnerId = caller.isPartnerUser() ? caller.partnerId() : null;
-        Collection<DealStatus> statuses = statuses(status);
-        return ListResponse.of(views(sharedDeals.list(partnerId, statuses, paging.offset(), paging.size())),
-                sharedDeals.count(partnerId, statuses), paging);
+        RegistrationState state = registrationState(registrationState);
+        Collection<DealStatus> statuses = state != null && (status == null || status.isBlank())
+                ? EnumSet.allOf(DealStatus.class) : statuses(status);
+        return ListResponse.of(views(sharedDeals.list(partnerId, statuses, state, paging.offset(), paging.size())),
+                sharedDeals.count(partnerId, statuses, state), paging);
+    }
+
+    static RegistrationState registrationState(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return null;
+        }
+        try {
+            return RegistrationState.valueOf(filter.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("registrationState must be one of "
+                    + java.util.Arrays.toString(RegistrationState.values()) + ", was '" + filter + "'");
+        }
     }
 
     /** A page of a visible deal's Shared tab. */

@@ -2,6 +2,7 @@ package com.dealbridge.shareddeal.api;
 
 import com.dealbridge.shareddeal.domain.PersonRef;
 import com.dealbridge.shareddeal.domain.Quote;
+import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.domain.DealFacts;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import java.time.Instant;
@@ -9,14 +10,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The shared deal resource, the same shape on both services (API.md). */
+/**
+ * The shared deal resource, the same shape on both services (API.md).
+ *
+ * @param registrationState REGISTERED, UNAVAILABLE or WITHDRAWN
+ * @param unavailableReason why the registration is UNAVAILABLE (naming no other partner); null otherwise
+ * @param unavailableAt     when it became UNAVAILABLE (its registration); null otherwise
+ * @param registeredAt      when it was REGISTERED; null for one created UNAVAILABLE
+ */
 public record SharedDealView(String id, String dealId, String partnerId, String dealName, String amount,
                              String currency, LocalDate closeDate, String stage, String introNote,
                              String painOrOpportunity, String nextSteps, String welcomeNote,
                              List<ProductRef> productInterest, PersonRef assignedRep, PersonRef partnerOwner,
                              boolean partnerCompensationEligible, List<QuoteView> quotes, String registeredBy,
-                             String status, Banner banner, String syncState, String registeredDomain,
-                             Instant createdAt, Instant updatedAt) {
+                             String status, Banner banner, String syncState, String registrationState,
+                             String registeredDomain, String unavailableReason, Instant unavailableAt,
+                             Instant registeredAt, Instant createdAt, Instant updatedAt) {
 
     public record ProductRef(String id, String name) {
     }
@@ -40,6 +49,8 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
 
     public static SharedDealView of(SharedDealDocument document, Map<String, String> productNames) {
         DealFacts deal = document.deal().facts();
+        RegistrationState state = deal.registrationState();
+        boolean unavailable = state == RegistrationState.UNAVAILABLE;
         List<ProductRef> products = deal.productIds().stream()
                 .map(id -> new ProductRef(id, productNames.getOrDefault(id, id))).toList();
         return new SharedDealView(deal.id().value(), document.localDealId(), deal.partnerId(), deal.dealName(),
@@ -48,9 +59,11 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                 deal.welcomeNote(), products, deal.assignedRep(), deal.partnerOwner(),
                 deal.partnerCompensationEligible(), deal.quotes().stream().map(QuoteView::of).toList(),
                 deal.registeredBy().name(), deal.status().name(), banner(deal),
-                document.inSync() ? "IN_SYNC" : "PENDING",
-                deal.registeredDomain() == null ? null : deal.registeredDomain().value(), deal.createdAt(),
-                deal.updatedAt());
+                document.inSync() ? "IN_SYNC" : "PENDING", state.name(),
+                deal.registeredDomain() == null ? null : deal.registeredDomain().value(),
+                unavailable ? deal.unavailableReason() : null, unavailable ? deal.createdAt() : null,
+                deal.createdRegistrationState() == RegistrationState.REGISTERED ? deal.createdAt() : null,
+                deal.createdAt(), deal.updatedAt());
     }
 
     private static Banner banner(DealFacts deal) {

@@ -19,7 +19,9 @@ import com.dealbridge.shareddeal.store.AppliedEventListener;
 import com.dealbridge.shareddeal.store.AttachmentFiles;
 import com.dealbridge.shareddeal.store.AttachmentFollowers;
 import com.dealbridge.shareddeal.store.DealLanes;
+import com.dealbridge.shareddeal.registration.Admissions;
 import com.dealbridge.shareddeal.registration.CapacityLedger;
+import com.dealbridge.shareddeal.registration.DomainOwnership;
 import com.dealbridge.shareddeal.registration.RegistrationProperties;
 import com.dealbridge.shareddeal.store.ProjectionStore;
 import com.dealbridge.shareddeal.store.SharedDealReplica;
@@ -104,6 +106,17 @@ public class SharedDealAutoConfiguration {
     @Bean
     CapacityLedger capacityLedger(MongoOperations mongo, ProjectionStore store, RegistrationProperties registration) {
         return new CapacityLedger(mongo, store, registration, Clock.systemUTC());
+    }
+
+    /** Which partner holds a company domain, decided in the store so that every instance agrees. */
+    @Bean
+    DomainOwnership domainOwnership(MongoOperations mongo, ProjectionStore store, RegistrationProperties registration) {
+        return new DomainOwnership(mongo, store, registration, Clock.systemUTC());
+    }
+
+    @Bean
+    Admissions admissions(DomainOwnership domains, CapacityLedger capacity, RegistrationProperties registration) {
+        return new Admissions(domains, capacity, registration.exclusiveDomains());
     }
 
     @Bean

@@ -12,6 +12,7 @@ import com.dealbridge.shareddeal.domain.DealFacts;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.Quote;
 import com.dealbridge.shareddeal.domain.RegisteredDomain;
+import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.domain.QuoteLineItem;
 import com.dealbridge.shareddeal.domain.QuoteStatus;
 import com.dealbridge.shareddeal.domain.Stage;
@@ -37,13 +38,16 @@ final class DealDocuments {
         return new Document("_id", facts.id()).append("v", version).append("localDealId", localDealId)
                 .append("partnerId", facts.partnerId()).append("status", facts.status().name())
                 .append("registeredDomain", domain(facts.registeredDomain()))
+                .append("registrationState", facts.currentRegistrationState().name())
                 .append("assignedRepId", facts.assignedRep() == null ? null : facts.assignedRep().id())
                 .append("quoteIds", facts.quotes().stream().map(Quote::id).toList())
                 .append("updatedAt", time(facts.updatedAt())).append("dealName", facts.dealName())
                 .append("parked", parked).append("hasParked", parked > 0)
                 // for the sweeps that link deals to this side's own deal and assign a rep (flags: indexed cheaply)
                 .append("unlinked", localDealId == null)
-                .append("unassigned", facts.status().isActive() && facts.assignedRep() == null)
+                // an UNAVAILABLE registration is not worked by a rep: it is not registered
+                .append("unassigned", facts.status().isActive() && facts.assignedRep() == null
+                        && facts.currentRegistrationState().isRegistered())
                 .append("facts", facts(facts));
     }
 
@@ -59,6 +63,8 @@ final class DealDocuments {
                 .append("introNote", f.introNote()).append("painOrOpportunity", f.painOrOpportunity())
                 .append("nextSteps", f.nextSteps()).append("welcomeNote", f.welcomeNote())
                 .append("sourceType", f.sourceType()).append("registeredDomain", domain(f.registeredDomain()))
+                .append("registrationState", f.registrationState().name())
+                .append("unavailableReason", f.unavailableReason())
                 .append("productIds", f.productIds())
                 .append("assignedRep", person(f.assignedRep())).append("partnerOwner", person(f.partnerOwner()))
                 .append("partnerCompensationEligible", f.partnerCompensationEligible())
@@ -89,7 +95,10 @@ final class DealDocuments {
                 f.getBoolean("partnerCompensationEligible", false), f.getBoolean("withdrawn", false),
                 f.getString("withdrawalReason"), quotes, time(f.getDate("createdAt")), time(f.getDate("updatedAt")),
                 stamps, number(f, "localSequence"), marks, number(f, "liveNotes"),
-                f.getString("registeredDomain") == null ? null : new RegisteredDomain(f.getString("registeredDomain")));
+                f.getString("registeredDomain") == null ? null : new RegisteredDomain(f.getString("registeredDomain")),
+                f.getString("registrationState") == null ? RegistrationState.REGISTERED
+                        : RegistrationState.valueOf(f.getString("registrationState")),
+                f.getString("unavailableReason"));
     }
 
     private static String domain(RegisteredDomain domain) {

@@ -4,6 +4,7 @@ import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.DealStatus;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.Registration;
+import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.domain.SharedDeal;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.SyncPolicy;
@@ -145,14 +146,24 @@ public class SharedDeals {
      * statuses, most recently changed first.
      */
     public List<SharedDealDocument> list(String partnerId, Collection<DealStatus> statuses, int offset, int limit) {
-        List<SharedDealDocument> page = store.find(filter(partnerId, statuses),
+        return list(partnerId, statuses, null, offset, limit);
+    }
+
+    /** As {@link #list(String, Collection, int, int)}, only registrations in {@code state} (null: any). */
+    public List<SharedDealDocument> list(String partnerId, Collection<DealStatus> statuses, RegistrationState state,
+                                         int offset, int limit) {
+        List<SharedDealDocument> page = store.find(filter(partnerId, statuses, state),
                 Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id")), offset, limit);
         withMarks(page);
         return page;
     }
 
     public long count(String partnerId, Collection<DealStatus> statuses) {
-        return store.count(filter(partnerId, statuses));
+        return count(partnerId, statuses, null);
+    }
+
+    public long count(String partnerId, Collection<DealStatus> statuses, RegistrationState state) {
+        return store.count(filter(partnerId, statuses, state));
     }
 
     /** Every deal of one partner in the given statuses (callers with few deals only). */
@@ -160,9 +171,23 @@ public class SharedDeals {
         return list(partnerId, statuses, 0, 0);
     }
 
-    private static Bson filter(String partnerId, Collection<DealStatus> statuses) {
-        Bson status = Filters.in("status", statuses.stream().map(Enum::name).toList());
-        return partnerId == null ? status : Filters.and(Filters.eq("partnerId", partnerId), status);
+    private static Bson filter(String partnerId, Collection<DealStatus> statuses, RegistrationState state) {
+        List<Bson> filters = new java.util.ArrayList<>();
+        if (partnerId != null) {
+            filters.add(Filters.eq("partnerId", partnerId));
+        }
+        filters.add(Filters.in("status", statuses.stream().map(Enum::name).toList()));
+        if (state != null) {
+            // deals stored before registration states have none: REGISTERED (or WITHDRAWN, told by their status)
+            filters.add(state == RegistrationState.REGISTERED
+                    ? Filters.in("registrationState", java.util.Arrays.asList(state.name(), null))
+                    : state == RegistrationState.WITHDRAWN
+                    ? Filters.or(Filters.eq("registrationState", state.name()),
+                            Filters.and(Filters.exists("registrationState", false),
+                                    Filters.eq("status", DealStatus.WITHDRAWN.name())))
+                    : Filters.eq("registrationState", state.name()));
+        }
+        return filters.size() == 1 ? filters.get(0) : Filters.and(filters);
     }
 
     public long countActive(String partnerId) {

@@ -12,6 +12,7 @@ import com.dealbridge.shareddeal.domain.PersonRef;
 import com.dealbridge.shareddeal.domain.SharedDealAssigned;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.RegisteredDomain;
+import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import com.dealbridge.shareddeal.domain.Stage;
 import java.math.BigDecimal;
@@ -53,6 +54,8 @@ public final class EventCodec {
                     .setAssignedRep(person(e.assignedRep()))
                     .setSourceType(e.sourceType())
                     .setRegisteredDomain(e.registeredDomain() == null ? null : e.registeredDomain().value())
+                    .setRegistrationState(e.registrationState().name())
+                    .setUnavailableReason(e.unavailableReason())
                     .build();
         }
         if (event instanceof SharedDealAssigned e) {
@@ -84,7 +87,8 @@ public final class EventCodec {
                         date(e.getCloseDate()), Stage.valueOf(required(e.getStage(), "stage")), e.getIntroNote(),
                         e.getPainOrOpportunity(), e.getNextSteps(), e.getWelcomeNote(), e.getProductIds(),
                         person(e.getPartnerOwner()), person(e.getAssignedRep()), e.getSourceType(),
-                        registeredDomain(e.getRegisteredDomain()));
+                        registeredDomain(e.getRegisteredDomain()), registrationState(e),
+                        e.getUnavailableReason());
             }
             if (record instanceof com.dealbridge.contracts.avro.SharedDealAssigned e) {
                 return new SharedDealAssigned(header(e.getMetadata()), required(person(e.getRep()), "rep"));
@@ -125,6 +129,16 @@ public final class EventCodec {
                         .setDisplayName(h.actor().displayName())
                         .build())
                 .build();
+    }
+
+    /** The state a registration was created in; an UNAVAILABLE one, and only one, says why. */
+    private static RegistrationState registrationState(com.dealbridge.contracts.avro.SharedDealRegistered e) {
+        RegistrationState state = RegistrationState.atCreation(e.getRegistrationState());
+        if ((state == RegistrationState.UNAVAILABLE) != (e.getUnavailableReason() != null)) {
+            throw new InvalidEventException("registrationState " + state + " with unavailableReason "
+                    + (e.getUnavailableReason() == null ? "missing" : "given"));
+        }
+        return state;
     }
 
     /** A received domain must be one a sender normalised: anything else is a forged or broken event. */

@@ -2,7 +2,6 @@ package com.dealbridge.shareddeal.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dealbridge.mongo.embedded.DurableMemoryBackend;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.DealStatus;
@@ -13,19 +12,8 @@ import com.dealbridge.shareddeal.domain.Registration;
 import com.dealbridge.shareddeal.domain.RegistrationCapacity.Decision;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.Stage;
-import com.dealbridge.shareddeal.store.OfflineStore;
-import com.dealbridge.shareddeal.store.ProjectionStore;
-import com.dealbridge.shareddeal.store.SharedDeals;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,12 +21,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The capacity ledger on the embedded MongoDB-wire server, with two "instances" (each its own ledger, projection
@@ -50,54 +36,20 @@ class CapacityLedgerIntegrationTest {
     private static final String PARTNER = "partner-1";
     private static final Actor ALICE = new Actor(ActorType.PARTNER_USER, "pu-1", "Alice");
 
-    private MongoServer server;
-    private final List<MongoClient> clients = new ArrayList<>();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
-    private Instance one;
-    private Instance two;
-
-    private record Instance(CapacityLedger ledger, OfflineStore store) {
-        SharedDeals deals() {
-            return store.sharedDeals();
-        }
-    }
+    private TwoInstances instances;
+    private TwoInstances.Instance one;
+    private TwoInstances.Instance two;
 
     @BeforeEach
     void startTwoInstancesOnOneStore() {
-        server = new MongoServer(DurableMemoryBackend.inMemory());
-        InetSocketAddress address = server.bind();
-        one = instance(address);
-        two = instance(address);
-    }
-
-    private Instance instance(InetSocketAddress address) {
-        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        clients.add(client);
-        MongoTemplate mongo = new MongoTemplate(client, "partner");
-        Clock clock = new Clock() {
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        return new Instance(new CapacityLedger(mongo, new ProjectionStore(mongo),
-                new RegistrationProperties(true, Duration.ofSeconds(30)), clock), new OfflineStore(mongo,
-                Origin.PARTNER));
+        instances = new TwoInstances();
+        one = instances.one;
+        two = instances.two;
     }
 
     @AfterEach
     void stop() throws Exception {
-        one.store().close();
-        two.store().close();
-        clients.forEach(MongoClient::close);
-        server.shutdownNow();
+        instances.close();
     }
 
     @Test
@@ -130,7 +82,7 @@ class CapacityLedgerIntegrationTest {
         one.ledger().release(PARTNER, "never-1");
         assertThat(two.ledger().claim(PARTNER, "crashed-2", RegisteredDomain.of("globex.com"), 1, false, null).accepted())
                 .isTrue();
-        now.set(now.get().plusSeconds(31));
+        instances.now.set(instances.now.get().plusSeconds(31));
         assertThat(one.ledger().claim(PARTNER, "d-3", RegisteredDomain.of("initech.com"), 1, false, null).accepted())
                 .as("a claim older than claim-timeout whose deal never appeared is forgotten").isTrue();
     }
@@ -160,7 +112,7 @@ class CapacityLedgerIntegrationTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Decision>> results = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
-            Instance instance = i % 2 == 0 ? one : two;
+            TwoInstances.Instance instance = i % 2 == 0 ? one : two;
             String domain = "customer-" + (i % 10) + ".com";
             results.add(threads.submit(() -> {
                 start.await();
@@ -182,12 +134,12 @@ class CapacityLedgerIntegrationTest {
         assertThat(one.deals().countActive(PARTNER)).isEqualTo(accepted);
     }
 
-    private Decision register(Instance instance, String domain, int limit) {
+    private Decision register(TwoInstances.Instance instance, String domain, int limit) {
         return registerAs(instance, SharedDealId.random(), domain, limit);
     }
 
     /** As a service registers: the claim first, the deal only when it is accepted. */
-    private Decision registerAs(Instance instance, SharedDealId id, String domain, int limit) {
+    private Decision registerAs(TwoInstances.Instance instance, SharedDealId id, String domain, int limit) {
         RegisteredDomain registered = domain == null ? null : RegisteredDomain.of(domain);
         CapacityLedger.Claim claim = instance.ledger().claim(PARTNER, id.value(), registered, limit, false, null);
         if (claim.accepted()) {
@@ -199,7 +151,7 @@ class CapacityLedgerIntegrationTest {
         return claim.decision();
     }
 
-    private void withdraw(Instance instance, SharedDealId id) {
+    private void withdraw(TwoInstances.Instance instance, SharedDealId id) {
         instance.deals().change(id, (document, clock) -> document.deal().withdraw(null, clock, ALICE));
     }
 }

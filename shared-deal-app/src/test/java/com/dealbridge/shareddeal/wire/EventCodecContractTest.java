@@ -60,6 +60,8 @@ class EventCodecContractTest {
             SharedDealRegistered registered = (SharedDealRegistered) codec.toDomain(AvroCodec.decode(sample.bytes()));
             assertThat(registered.registeredDomain()).as("v" + sample.version())
                     .isEqualTo(sample.version() == 1 ? null : new RegisteredDomain("globex.ch"));
+            assertThat(registered.registrationState()).as("v" + sample.version())
+                    .isEqualTo(com.dealbridge.shareddeal.domain.RegistrationState.REGISTERED);
         }
         GoldenSample snapshot = newestSharedDealSamples().stream()
                 .filter(sample -> sample.recordName().equals("SharedDealSnapshot")).findFirst().orElseThrow();
@@ -78,6 +80,28 @@ class EventCodecContractTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.toDomain(record))
                 .isInstanceOf(com.dealbridge.sync.inbox.InvalidEventException.class)
                 .hasMessageContaining("registeredDomain");
+    }
+
+    @Test
+    void anUnavailableRegistrationTravelsWithItsReasonAndOneWithoutAReasonIsAnInvalidEvent() {
+        GoldenSample sample = newestSharedDealSamples().stream()
+                .filter(s -> s.recordName().equals("SharedDealRegistered")).findFirst().orElseThrow();
+        com.dealbridge.contracts.avro.SharedDealRegistered record =
+                (com.dealbridge.contracts.avro.SharedDealRegistered) AvroCodec.decode(sample.bytes());
+        record.setRegistrationState("UNAVAILABLE");
+        record.setUnavailableReason("globex.ch is already registered by another partner");
+        SharedDealRegistered unavailable = (SharedDealRegistered) codec.toDomain(
+                AvroCodec.decode(codec.encode(codec.toDomain(record))));
+        assertThat(unavailable.registrationState())
+                .isEqualTo(com.dealbridge.shareddeal.domain.RegistrationState.UNAVAILABLE);
+        assertThat(unavailable.unavailableReason()).isEqualTo("globex.ch is already registered by another partner");
+        for (String[] broken : new String[][] {{"UNAVAILABLE", null}, {"REGISTERED", "why"}, {"WITHDRAWN", null},
+                {"SOMETHING_NEW", null}}) {
+            record.setRegistrationState(broken[0]);
+            record.setUnavailableReason(broken[1]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.toDomain(record))
+                    .as(broken[0]).isInstanceOf(com.dealbridge.sync.inbox.InvalidEventException.class);
+        }
     }
 
     private static List<GoldenSample> sharedDealSamples() {

@@ -41,7 +41,8 @@ public final class DealFacts {
                         boolean partnerCompensationEligible, boolean withdrawn, String withdrawalReason,
                         List<Quote> quotes, Instant createdAt, Instant updatedAt, Map<String, Stamp> stamps,
                         long localSequence, Map<String, Long> highWaterMarks, long liveNotes,
-                        RegisteredDomain registeredDomain) {
+                        RegisteredDomain registeredDomain, RegistrationState registrationState,
+                        String unavailableReason) {
 
         /** Facts of a deal without a registered domain. */
         public State(String id, String partnerId, Origin side, Origin registeredBy, String dealName,
@@ -54,7 +55,7 @@ public final class DealFacts {
             this(id, partnerId, side, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
                     painOrOpportunity, nextSteps, welcomeNote, sourceType, productIds, assignedRep, partnerOwner,
                     partnerCompensationEligible, withdrawn, withdrawalReason, quotes, createdAt, updatedAt, stamps,
-                    localSequence, highWaterMarks, liveNotes, null);
+                    localSequence, highWaterMarks, liveNotes, null, RegistrationState.REGISTERED, null);
         }
 
         public DealStatus status() {
@@ -66,6 +67,12 @@ public final class DealFacts {
             quotes = quotes == null ? List.of() : List.copyOf(quotes);
             stamps = stamps == null ? Map.of() : Map.copyOf(stamps);
             highWaterMarks = highWaterMarks == null ? Map.of() : Map.copyOf(highWaterMarks);
+            registrationState = registrationState == null ? RegistrationState.REGISTERED : registrationState;
+        }
+
+        /** The registration state as the API shows it: WITHDRAWN once withdrawn. */
+        public RegistrationState currentRegistrationState() {
+            return withdrawn ? RegistrationState.WITHDRAWN : registrationState;
         }
     }
 
@@ -85,6 +92,9 @@ public final class DealFacts {
     private String sourceType;
     /** Set by the registration only, never changed: a domain stays registered even if the company's changes. */
     private RegisteredDomain registeredDomain;
+    /** The state the registration was created in (REGISTERED or UNAVAILABLE), and why it was UNAVAILABLE. */
+    private RegistrationState registrationState = RegistrationState.REGISTERED;
+    private String unavailableReason;
     private List<String> productIds = new ArrayList<>();
     private PersonRef assignedRep;
     private PersonRef partnerOwner;
@@ -120,6 +130,8 @@ public final class DealFacts {
         facts.welcomeNote = state.welcomeNote();
         facts.sourceType = state.sourceType();
         facts.registeredDomain = state.registeredDomain();
+        facts.registrationState = state.registrationState();
+        facts.unavailableReason = state.unavailableReason();
         facts.productIds = new ArrayList<>(state.productIds());
         facts.assignedRep = state.assignedRep();
         facts.partnerOwner = state.partnerOwner();
@@ -140,7 +152,7 @@ public final class DealFacts {
         return new State(id, partnerId, side, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
                 painOrOpportunity, nextSteps, welcomeNote, sourceType, productIds, assignedRep, partnerOwner,
                 partnerCompensationEligible, withdrawn, withdrawalReason, quotes, createdAt, updatedAt, stamps,
-                localSequence, highWaterMarks, liveNotes, registeredDomain);
+                localSequence, highWaterMarks, liveNotes, registeredDomain, registrationState, unavailableReason);
     }
 
     boolean registered() {
@@ -167,6 +179,8 @@ public final class DealFacts {
         welcomeNote = event.welcomeNote();
         sourceType = event.sourceType();
         registeredDomain = event.registeredDomain();
+        registrationState = event.registrationState();
+        unavailableReason = event.unavailableReason();
         productIds = new ArrayList<>(event.productIds());
         partnerOwner = event.partnerOwner();
         assignedRep = event.assignedRep();
@@ -358,6 +372,26 @@ public final class DealFacts {
     /** The company domain the registration holds; null for a domain-less registration. */
     public RegisteredDomain registeredDomain() {
         return registeredDomain;
+    }
+
+    /** REGISTERED or UNAVAILABLE as created, WITHDRAWN once withdrawn. */
+    public RegistrationState registrationState() {
+        return withdrawn ? RegistrationState.WITHDRAWN : registrationState;
+    }
+
+    /** The state the registration was created in. */
+    public RegistrationState createdRegistrationState() {
+        return registrationState;
+    }
+
+    /** Why the registration was created UNAVAILABLE; null otherwise. */
+    public String unavailableReason() {
+        return unavailableReason;
+    }
+
+    /** Whether the deal is an active registration holding its domain and a capacity slot: active and REGISTERED. */
+    public boolean activelyRegistered() {
+        return status().isActive() && registrationState().isRegistered();
     }
 
     public List<String> productIds() {

@@ -85,7 +85,8 @@ public final class Limits {
                     field("closeDate", date(e.closeDate())), chars("introNote", e.introNote(), QUALIFYING_CHARS),
                     chars("painOrOpportunity", e.painOrOpportunity(), QUALIFYING_CHARS),
                     chars("nextSteps", e.nextSteps(), QUALIFYING_CHARS),
-                    chars("welcomeNote", e.welcomeNote(), QUALIFYING_CHARS), products(e.productIds()));
+                    chars("welcomeNote", e.welcomeNote(), QUALIFYING_CHARS), products(e.productIds()),
+                    chars("unavailableReason", e.unavailableReason(), REASON_CHARS));
         }
         if (event instanceof DealDetailsChanged e) {
             return first(e.dealName() == null ? Optional.empty() : name(e.dealName()),

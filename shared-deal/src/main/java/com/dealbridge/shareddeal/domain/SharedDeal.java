@@ -67,7 +67,8 @@ public final class SharedDeal {
                 registration.stage(), registration.introNote(), registration.painOrOpportunity(),
                 registration.nextSteps(), registration.welcomeNote(), registration.productIds(),
                 registration.partnerOwner(), registration.assignedRep(), registration.sourceType(),
-                registration.registeredDomain()), clock, actor);
+                registration.registeredDomain(), registration.registrationState(), registration.unavailableReason()),
+                clock, actor);
         return deal;
     }
 

@@ -44,7 +44,8 @@ final class SnapshotFacts {
         facts.add(new SharedDealRegistered(header(created, RESYNC, deal.createdAt()), deal.registeredBy(),
                 deal.dealName(), deal.amount(), deal.currency(), deal.closeDate(), deal.stage(), deal.introNote(),
                 deal.painOrOpportunity(), deal.nextSteps(), deal.welcomeNote(), deal.productIds(),
-                deal.partnerOwner(), deal.assignedRep(), deal.sourceType(), deal.registeredDomain()));
+                deal.partnerOwner(), deal.assignedRep(), deal.sourceType(), deal.registeredDomain(),
+                deal.createdRegistrationState(), deal.unavailableReason()));
         stamped(DealFacts.F_DEAL_NAME, h -> new DealDetailsChanged(h, deal.dealName(), null, null, null));
         stamped(DealFacts.F_AMOUNT, h -> new DealDetailsChanged(h, null, deal.amount(), null, null));
         stamped(DealFacts.F_CURRENCY, h -> new DealDetailsChanged(h, null, null, deal.currency(), null));

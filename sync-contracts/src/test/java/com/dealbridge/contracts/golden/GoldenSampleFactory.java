@@ -138,6 +138,8 @@ final class GoldenSampleFactory {
                 .setAssignedRep(null)
                 .setSourceType("COMPANY")
                 .setRegisteredDomain("globex.ch")
+                .setRegistrationState("REGISTERED")
+                .setUnavailableReason(null)
                 .build();
     }
 
