@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -17,7 +16,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>health: {@code /actuator/health/**}, public (the status; the components only for the admin token);</li>
  * <li>public: {@code /v3/api-docs/**}, {@code /swagger-ui.html}, {@code /swagger-ui/**}, {@code /error};</li>
  * <li>admin area: {@code /admin/**} and the rest of {@code /actuator/**}: only the admin token;</li>
- * <li>API: {@code /api/**}, and any request that presents an {@code Authorization} header: a user token.</li>
+ * <li>API: {@code /api/**}: a user token. With pages, other paths are the pages' (a bearer token opens none).</li>
  * </ul>
  */
 final class ApiPaths {
@@ -30,8 +29,7 @@ final class ApiPaths {
     static final RequestMatcher PUBLIC = request -> isPublic(segments(request));
     static final RequestMatcher ADMIN_AREA = request -> isAdminArea(segments(request));
     /** What the bearer-token chain answers when the service also has pages; without pages it answers everything. */
-    static final RequestMatcher API = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
-            || isApi(segments(request));
+    static final RequestMatcher API = request -> isApi(segments(request));
 
     private ApiPaths() {
     }

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -48,7 +49,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * document. Services contribute a {@link CallerResolver} bean and {@code dealbridge.security.admin-token}.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class,
-        ManagementWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class })
+        ManagementWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        // the pages' locale resolver (cookie, then Accept-Language) replaces the MVC default (Accept-Language only)
+        WebMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
 @Import(KitPageSecurityConfiguration.class)
