@@ -62,6 +62,12 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector("[data-testid='" + testId + "']"));
     }
 
+    /** The element once the page (after a form's redirect, say) shows it. */
+    WebElement awaitTestId(String testId) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> byTestId(testId), java.util.Objects::nonNull);
+    }
+
     List<WebElement> allByTestId(String testId) {
         return driver.findElements(By.cssSelector("[data-testid='" + testId + "']"));
     }

@@ -69,12 +69,14 @@ class PartnerPortalBrowserTest {
         // The CRM is down while the partner registers: the rep can only arrive later, on the open page.
         system.stopCrm();
         browser.open(system.partnerUrl() + "/contacts/" + contactId);
-        browser.byTestId("shared-deal-card");
+        browser.awaitTestId("shared-deal-card");
         browser.byTestId("add-shared-deal").click();
+        browser.awaitTestId("next");
         browser.type("dealName", "Globex rollout");
         browser.type("amount", "12000.00");
         browser.setValue("closeDate", "2030-06-30");
         browser.byTestId("next").click();
+        browser.awaitTestId("create-shared-deal");
         browser.type("introNote", "Met at the trade fair");
         browser.type("painOrOpportunity", "Their spreadsheets do not scale");
         browser.type("nextSteps", "Demo next week");
@@ -93,6 +95,7 @@ class PartnerPortalBrowserTest {
         browser.screenshot("shared-deal");
 
         browser.byTestId("shared-tab").click();
+        browser.awaitTestId("save-note");
         browser.type("body", "Partner here: the customer wants a demo");
         browser.byTestId("save-note").click();
         await().atMost(WAIT).ignoreExceptions().until(() -> noteBodies().contains("Partner here: the customer wants a demo"));
@@ -146,7 +149,7 @@ class PartnerPortalBrowserTest {
         String theirs = registered(owner, "Not yours");
         signIn(system.newPartner("Nosy Partners", 5), false);
         browser.open(system.partnerUrl() + "/shared-deals/" + theirs);
-        assertThat(browser.byTestId("not-found").isDisplayed()).isTrue();
+        assertThat(browser.awaitTestId("not-found").isDisplayed()).isTrue();
         assertThat(browser.driver.getPageSource()).doesNotContain("Not yours");
         Object status = browser.asyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0]).then(r => done(r.status));", "/shared-deals/" + theirs);
@@ -160,10 +163,10 @@ class PartnerPortalBrowserTest {
         browser.driver.manage().deleteAllCookies();
         for (int attempt = 0; attempt < 5; attempt++) {
             submitSignIn(user.email(), "wrong password " + attempt);
-            assertThat(browser.byTestId("sign-in-error").getText()).contains("not right");
+            assertThat(browser.awaitTestId("sign-in-error").getText()).contains("not right");
         }
         submitSignIn(user.email(), PASSWORD);
-        assertThat(browser.byTestId("sign-in-locked").isDisplayed()).isTrue();
+        assertThat(browser.awaitTestId("sign-in-locked").isDisplayed()).isTrue();
         assertThat(browser.driver.getCurrentUrl()).contains("/sign-in");
     }
 
@@ -171,7 +174,7 @@ class PartnerPortalBrowserTest {
         browser.open(user.invitationUrl());
         browser.type("password", PASSWORD);
         browser.byTestId("set-password").click();
-        browser.byTestId("password-set");
+        browser.awaitTestId("password-set");
         if (screenshots) {
             browser.screenshot("sign-in");
         }
