@@ -20,7 +20,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The partner portal in a real browser (headless chromium), against both services, one real broker and both
  * stores: sign-in through the invitation link, registration from a contact, the rep's assignment and the CRM's
- * notes appearing on the open page without a reload, a shared note reaching the CRM; CSRF refusal, sign-in lockout
+ * notes appearing on the open page without a reload, a shared note and a comment reaching the CRM; CSRF refusal,
+ * sign-in lockout
  * and another partner's deal answering 404. Skipped (not failed) where chromium or chromedriver is not installed.
  */
 class PartnerPortalBrowserTest {
@@ -113,6 +114,14 @@ class PartnerPortalBrowserTest {
         System.out.println("browser test: a CRM note appeared on the open Shared tab " + millis + " ms after the CRM"
                 + " answered its POST");
         assertThat(browser.stillTheSameDocument()).as("the CRM note appeared without a reload").isTrue();
+
+        WebElement vendorNote = browser.allByTestId("shared-note").stream()
+                .filter(note -> note.getText().contains("Vendor here")).findFirst().orElseThrow();
+        vendorNote.findElement(org.openqa.selenium.By.name("body")).sendKeys("Tuesday works for us");
+        vendorNote.findElement(org.openqa.selenium.By.cssSelector("[data-testid='add-comment']")).click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> commentTexts().contains("Tuesday works for us"));
+        await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes",
+                rep.token()).bodyAsString().contains("Tuesday works for us"));
         browser.screenshot("shared-tab");
 
         browser.open(system.partnerUrl() + "/");
@@ -193,6 +202,10 @@ class PartnerPortalBrowserTest {
     private void awaitConnected() {
         await().atMost(WAIT).until(() -> "connected".equals(browser.script(
                 "return document.body.getAttribute('data-live');")));
+    }
+
+    private List<String> commentTexts() {
+        return browser.allByTestId("comment").stream().map(WebElement::getText).toList();
     }
 
     private List<String> noteBodies() {

@@ -1,5 +1,6 @@
 package com.dealbridge.partner.deal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.NotFoundException;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * shared deal.
  */
 @Controller
+@Hidden // a page, not part of the API document
 @PortalPage
 class DealPages {
 

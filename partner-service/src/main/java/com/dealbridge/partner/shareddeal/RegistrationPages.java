@@ -1,5 +1,6 @@
 package com.dealbridge.partner.shareddeal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ConflictException;
 import com.dealbridge.kit.web.NotFoundException;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * API; refusals are shown next to their fields. At capacity the panel says so before anything is typed.
  */
 @Controller
+@Hidden // a page, not part of the API document
 @PortalPage
 class RegistrationPages {
 

@@ -1,5 +1,6 @@
 package com.dealbridge.partner.shareddeal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * through the application services the API uses.
  */
 @Controller
+@Hidden // a page, not part of the API document
 @PortalPage
 class SharedDealPages {
 

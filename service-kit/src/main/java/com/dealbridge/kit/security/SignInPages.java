@@ -1,5 +1,6 @@
 package com.dealbridge.kit.security;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in page and the invitation form (the sign-in itself is Spring Security's form login). */
 @Controller
+@Hidden // a page, not part of the API document
 class SignInPages {
 
     private final Invitations invitations;
