@@ -3,7 +3,6 @@ package com.dealbridge.partner.deal;
 import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
-import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.partner.pages.PortalPage;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
@@ -66,11 +65,17 @@ class DealPages {
         return "partner/home";
     }
 
-    /** The deal's shared deal; a deal that never had one shows its own details. */
+    /**
+     * The deal's shared deal; a deal that never had one shows its own details. E-mails link the partner's deal id,
+     * or the shared deal's id while the deal is not yet here.
+     */
     @GetMapping("/deals/{dealId}")
     String deal(Caller caller, @PathVariable String dealId, Model model) {
-        Deal deal = deals.find(caller.partnerId(), dealId)
-                .orElseThrow(() -> new NotFoundException("Deal " + dealId + " not found"));
+        Deal deal = deals.find(caller.partnerId(), dealId).orElse(null);
+        if (deal == null) {
+            // a notification about a deal not synced here yet links the shared deal's id (404 when not the caller's)
+            return "redirect:/shared-deals/" + sharedDeals.visible(caller, dealId).id();
+        }
         DealView view = registrations.views(List.of(deal)).get(0);
         if (view.sharedDealId() != null) {
             return "redirect:/shared-deals/" + view.sharedDealId();

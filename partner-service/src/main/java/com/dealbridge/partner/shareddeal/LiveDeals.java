@@ -83,7 +83,16 @@ class LiveDeals implements AppliedEventListener, DisposableBean {
 
     @Override
     public void destroy() {
-        pages.values().forEach(watchers -> watchers.forEach(SseEmitter::complete));
         sender.shutdownNow();
+        for (Set<SseEmitter> watchers : pages.values()) {
+            for (SseEmitter emitter : watchers) {
+                try {
+                    emitter.complete();
+                } catch (RuntimeException e) {
+                    // the container may already have recycled the response of a stream it closed
+                    log.debug("a deal page's stream was already closed", e);
+                }
+            }
+        }
     }
 }

@@ -133,6 +133,30 @@ class PortalSignInIntegrationTest {
     }
 
     @Test
+    void anEmailLinkOpenedBeforeSignInLandsOnTheDealAfterIt() {
+        User user = newUser();
+        String contactId = api.post("/api/contacts", user.token(),
+                Map.of("firstName", "Em", "lastName", "Link", "email", "em@lead.test")).json("/id");
+        ApiResponse deal = api.post("/api/shared-deals", user.token(), Map.of("sourceType", "CONTACT",
+                "sourceId", contactId, "dealName", "Linked deal", "amount", "100.00", "currency", "USD",
+                "closeDate", "2030-01-01", "introNote", "i", "painOrOpportunity", "p", "nextSteps", "n"));
+        PortalSession session = new PortalSession(base);
+        String invitation = URI.create(user.invitationUrl()).getPath();
+        session.submit(invitation, invitation, Map.of("password", PASSWORD));
+
+        HttpResponse<String> link = session.get("/deals/" + deal.json("/dealId"));
+        assertThat(link.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+        HttpResponse<String> signIn = session.submit("/sign-in", "/sign-in",
+                Map.of("email", user.email(), "password", PASSWORD));
+        String landing = signIn.headers().firstValue("Location").orElseThrow();
+        assertThat(landing).contains("/deals/" + deal.json("/dealId"));
+        HttpResponse<String> opened = session.get(landing);
+        assertThat(opened.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/shared-deals/" + deal.json("/id")));
+        assertThat(session.get("/shared-deals/" + deal.json("/id")).body()).contains("Linked deal");
+    }
+
+    @Test
     void anotherPartnersDealPageIsNotFound() {
         User owner = newUser();
         String contactId = api.post("/api/contacts", owner.token(),

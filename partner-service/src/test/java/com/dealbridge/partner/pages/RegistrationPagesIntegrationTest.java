@@ -98,6 +98,26 @@ class RegistrationPagesIntegrationTest {
     }
 
     @Test
+    void theDealsHomeFindsDealsByNameInTheTrackingViewAndAmongAllDeals() {
+        SignedIn user = signedInWithContact(5);
+        for (String name : new String[] {"Globex rollout", "Initech upgrade"}) {
+            api.post("/api/shared-deals", user.token(), Map.of("sourceType", "CONTACT", "sourceId", user.contactId(),
+                    "dealName", name, "amount", "10.00", "currency", "USD", "closeDate", "2030-01-01",
+                    "introNote", "i", "painOrOpportunity", "p", "nextSteps", "n"));
+        }
+        api.post("/api/deals", user.token(), Map.of("name", "Globex side project", "amount", "5.00",
+                "closeDate", "2030-01-01"));
+
+        String tracking = user.session().get("/?name=GLOBEX").body();
+        assertThat(tracking).contains("Globex rollout").doesNotContain("Initech upgrade")
+                .doesNotContain("Globex side project");
+        assertThat(user.session().get("/?view=all&name=globex").body()).contains("Globex rollout")
+                .contains("Globex side project").doesNotContain("Initech upgrade");
+        assertThat(api.get("/api/deals?name=initech", user.token()).json("/total")).isEqualTo("1");
+        assertThat(api.get("/api/deals?name=.*", user.token()).json("/total")).as("taken literally").isEqualTo("0");
+    }
+
+    @Test
     void atCapacityThePanelSaysSoBeforeAnythingIsTyped() {
         SignedIn user = signedInWithContact(0);
         HttpResponse<String> panel = user.session().get("/contacts/" + user.contactId() + "/shared-deal");

@@ -27,4 +27,23 @@ class KitSecurityAutoConfigurationTest {
                 .run(context -> assertThat(context).hasNotFailed().hasBean("apiSecurityFilterChain")
                         .doesNotHaveBean("pageSecurityFilterChain"));
     }
+
+    @Test
+    void aServiceWithPasswordAccountsAlsoGetsThePagesChain() {
+        PasswordAccounts none = new PasswordAccounts() {
+            @Override
+            public java.util.List<PasswordAccount> findByEmail(String email) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public boolean setPassword(String userId, String encodedPassword) {
+                return false;
+            }
+        };
+        runner.withPropertyValues("dealbridge.security.admin-token=secret")
+                .withBean(PasswordAccounts.class, () -> none)
+                .run(context -> assertThat(context).hasNotFailed().hasBean("apiSecurityFilterChain")
+                        .hasBean("pageSecurityFilterChain").hasSingleBean(Invitations.class));
+    }
 }
