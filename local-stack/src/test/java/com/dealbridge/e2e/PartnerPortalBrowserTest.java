@@ -119,9 +119,12 @@ class PartnerPortalBrowserTest {
                 .filter(note -> note.getText().contains("Vendor here")).findFirst().orElseThrow();
         vendorNote.findElement(org.openqa.selenium.By.name("body")).sendKeys("Tuesday works for us");
         vendorNote.findElement(org.openqa.selenium.By.cssSelector("[data-testid='add-comment']")).click();
-        await().atMost(WAIT).ignoreExceptions().until(() -> commentTexts().contains("Tuesday works for us"));
+        await().atMost(WAIT).ignoreExceptions().until(() -> commentTexts().stream()
+                .anyMatch(comment -> comment.endsWith(": Tuesday works for us")));
         await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes",
                 rep.token()).bodyAsString().contains("Tuesday works for us"));
+        browser.script("var notes = document.querySelectorAll(\"[data-testid='shared-note']\");"
+                + "notes[notes.length - 1].scrollIntoView({block: 'center'});");
         browser.screenshot("shared-tab");
 
         browser.open(system.partnerUrl() + "/");
