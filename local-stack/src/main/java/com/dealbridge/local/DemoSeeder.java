@@ -61,6 +61,29 @@ final class DemoSeeder {
         seeds.markComplete();
     }
 
+    /**
+     * A fresh sign-in link for each seeded partner user (the portal's invitation: opening it sets the password),
+     * by the user's seed prefix. Asked for on every start, so the printed links always work; in the local stack
+     * only, where whoever reads the console is the developer.
+     */
+    Map<String, String> invitations() throws SeedingException {
+        Map<String, String> links = new LinkedHashMap<>();
+        var partnerId = seeds.get("partner.id");
+        if (partnerId.isEmpty()) {
+            return links;
+        }
+        for (Person user : PARTNER_USERS) {
+            String prefix = "partner-user." + user.key();
+            var userId = seeds.get(prefix + ".id");
+            if (userId.isPresent()) {
+                String path = "/admin/partners/" + partnerId.get() + "/users/" + userId.get() + "/invitation";
+                JsonNode invitation = partner.post(path, Map.of());
+                links.put(prefix, AdminApi.field(invitation, "invitationUrl", "POST " + path));
+            }
+        }
+        return links;
+    }
+
     private String seedPartner() throws SeedingException {
         var existing = seeds.get("partner.id");
         if (existing.isPresent()) {

@@ -64,8 +64,9 @@ public final class LocalStack implements AutoCloseable {
         }
         Map<String, String> health = stack.awaitHealth(Duration.ofSeconds(30));
         SeedFile seeds = stack.seedDemoData();
+        Map<String, String> invitations = stack.invitations(seeds);
         Duration startup = Duration.ofNanos(System.nanoTime() - startNanos);
-        System.out.println(Summary.render(settings, health, seeds, startup));
+        System.out.println(Summary.render(settings, health, seeds, invitations, startup));
     }
 
     /** Ports are checked first: a busy port fails in a second and names the variable to change. */
@@ -112,12 +113,7 @@ public final class LocalStack implements AutoCloseable {
         if (seeds.isComplete()) {
             return seeds;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        JsonMapper json = JsonMapper.builder().build();
-        DemoSeeder seeder = new DemoSeeder(
-                new AdminApi(http, json, "partner-service", settings.partnerUrl(), PARTNER_ADMIN_TOKEN),
-                new AdminApi(http, json, "crm-service", settings.crmUrl(), CRM_ADMIN_TOKEN),
-                seeds);
+        DemoSeeder seeder = seeder(seeds);
         try {
             seeder.seed();
             log.info("Demo data created; tokens saved to {}", seeds.path());
@@ -126,6 +122,25 @@ public final class LocalStack implements AutoCloseable {
                     e.getMessage(), seeds.path());
         }
         return seeds;
+    }
+
+    /** Fresh sign-in links of the demo partner users (empty, with the error logged, if the service refuses). */
+    Map<String, String> invitations(SeedFile seeds) {
+        try {
+            return seeder(seeds).invitations();
+        } catch (SeedingException e) {
+            log.error("Could not get sign-in links for the demo partner users: {}", e.getMessage(), e);
+            return Map.of();
+        }
+    }
+
+    private DemoSeeder seeder(SeedFile seeds) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        JsonMapper json = JsonMapper.builder().build();
+        return new DemoSeeder(
+                new AdminApi(http, json, "partner-service", settings.partnerUrl(), PARTNER_ADMIN_TOKEN),
+                new AdminApi(http, json, "crm-service", settings.crmUrl(), CRM_ADMIN_TOKEN),
+                seeds);
     }
 
     /** Polls both services' /actuator/health until UP or the deadline; returns the last status of each. */

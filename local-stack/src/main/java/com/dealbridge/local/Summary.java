@@ -10,7 +10,8 @@ final class Summary {
     private Summary() {
     }
 
-    static String render(LocalStackSettings settings, Map<String, String> health, SeedFile seeds, Duration startup) {
+    static String render(LocalStackSettings settings, Map<String, String> health, SeedFile seeds,
+                         Map<String, String> invitations, Duration startup) {
         StringBuilder out = new StringBuilder();
         String rule = "=".repeat(100);
         out.append('\n').append(rule).append('\n');
@@ -36,6 +37,16 @@ final class Summary {
         }
         for (DemoSeeder.Person rep : DemoSeeder.SALES_REPS) {
             person(out, "sales rep", "sales-rep." + rep.key(), seeds);
+        }
+        if (!invitations.isEmpty()) {
+            out.append('\n').append(" Partner portal sign-in (").append(settings.partnerUrl())
+                    .append("/): open a link, choose a password, then sign in with the e-mail address\n");
+            for (DemoSeeder.Person user : DemoSeeder.PARTNER_USERS) {
+                String link = invitations.get("partner-user." + user.key());
+                if (link != null) {
+                    token(out, "sign-in link", user.name() + " <" + user.email() + ">", link);
+                }
+            }
         }
         if (!seeds.isComplete()) {
             out.append(" ! Demo data is incomplete (see the error above); the next start tries again.\n");

@@ -125,6 +125,11 @@ public final class DealbridgeSystem implements AutoCloseable {
         return client(partner, "partner-service");
     }
 
+    /** The partner portal's address, for a browser. */
+    public String partnerUrl() {
+        return "http://127.0.0.1:" + partner.getEnvironment().getProperty("local.server.port");
+    }
+
     public ApiClient crm() {
         return client(crm, "crm-service");
     }
@@ -161,7 +166,8 @@ public final class DealbridgeSystem implements AutoCloseable {
         String email = "user-" + UUID.randomUUID() + "@partner.test";
         ApiResponse user = ok(partner().post("/admin/partners/" + partnerId + "/users", PARTNER_ADMIN,
                 Map.of("name", name + " User", "email", email)), 201);
-        return new PartnerUser(partnerId, user.json("/id"), user.json("/token"), name + " User", email);
+        return new PartnerUser(partnerId, user.json("/id"), user.json("/token"), name + " User", email,
+                user.json("/invitationUrl"));
     }
 
     /** A new sales rep; returns id and token. */
@@ -172,7 +178,9 @@ public final class DealbridgeSystem implements AutoCloseable {
         return new Rep(rep.json("/id"), name, rep.json("/token"));
     }
 
-    public record PartnerUser(String partnerId, String userId, String token, String name, String email) {
+    /** @param invitationUrl the one-time link that sets the user's password for the portal's pages */
+    public record PartnerUser(String partnerId, String userId, String token, String name, String email,
+                              String invitationUrl) {
     }
 
     public record Rep(String id, String name, String token) {

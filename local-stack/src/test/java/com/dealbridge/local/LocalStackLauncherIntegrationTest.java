@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,18 @@ class LocalStackLauncherIntegrationTest {
             assertThat(get(settings.partnerUrl() + "/api/me", aliceToken).path("name").asString())
                     .isEqualTo("Alice Archer");
             assertThat(get(settings.crmUrl() + "/api/products", ritaToken).path("total").asInt()).isEqualTo(4);
+
+            // Every start prints a working sign-in link per demo partner user.
+            Map<String, String> links = restarted.invitations(seeds);
+            assertThat(links).containsOnlyKeys("partner-user.alice", "partner-user.bob");
+            assertThat(links.get("partner-user.alice")).startsWith(settings.partnerUrl() + "/invitations/");
+            HttpResponse<String> form = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(links.get("partner-user.alice"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(form.statusCode()).isEqualTo(200);
+            assertThat(form.body()).contains("name=\"password\"");
+            assertThat(Summary.render(settings, Map.of(), seeds, links, Duration.ZERO))
+                    .contains("Partner portal sign-in").contains(links.get("partner-user.bob"));
         }
     }
 

@@ -26,7 +26,10 @@ import org.springframework.core.env.MapPropertySource;
  * <li>{@code server.tomcat.max-part-header-size=8KB} — Tomcat's 512 bytes refuse an upload whose (long, or
  * non-Latin) file name fills the part header with a 413 before the application can answer a clear 422;</li>
  * <li>{@code springdoc.default-produces-media-type=application/json} — the OpenAPI document names the media type
- * the answers have, not {@code *}/{@code *}.</li>
+ * the answers have, not {@code *}/{@code *};</li>
+ * <li>{@code server.servlet.session.cookie.http-only=true}, {@code same-site=lax} — the pages' session cookie;</li>
+ * <li>{@code spring.messages.basename=kit-messages} (a service with pages lists its own bundle first) and no
+ * fallback to the machine's locale: English is the bundle without a suffix.</li>
  * </ul>
  */
 public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -51,6 +54,11 @@ public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPos
         defaults.put("spring.threads.virtual.enabled", "false");
         defaults.put("server.tomcat.max-part-header-size", "8KB");
         defaults.put("springdoc.default-produces-media-type", "application/json");
+        // pages: the session cookie is out of scripts' reach and not sent by other sites' forms or frames
+        defaults.put("server.servlet.session.cookie.http-only", "true");
+        defaults.put("server.servlet.session.cookie.same-site", "lax");
+        defaults.put("spring.messages.basename", "kit-messages");
+        defaults.put("spring.messages.fallback-to-system-locale", "false");
         DEFAULTS = Map.copyOf(defaults);
     }
 

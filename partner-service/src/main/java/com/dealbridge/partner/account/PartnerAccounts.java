@@ -110,7 +110,7 @@ public class PartnerAccounts {
         UserTokens.Issued token = tokens.issue();
         String trimmedEmail = email.trim();
         PartnerUserDocument user = new PartnerUserDocument(UUID.randomUUID().toString(), partnerId, name.trim(),
-                trimmedEmail, trimmedEmail.toLowerCase(Locale.ROOT), token.hash(), now(), token.expiresAt());
+                trimmedEmail, trimmedEmail.toLowerCase(Locale.ROOT), token.hash(), now(), token.expiresAt(), null);
         try {
             mongo.insert(user);
         } catch (DuplicateKeyException e) {
@@ -128,6 +128,18 @@ public class PartnerAccounts {
                         PartnerUserDocument.class))
                 .filter(user -> tokens.valid(user.tokenExpiresAt(), user.createdAt()))
                 .map(PartnerUserDocument::toUser);
+    }
+
+    /** The users with this e-mail address (case-insensitive), in any partner, for the pages' sign-in. */
+    List<PartnerUserDocument> usersByEmail(String email) {
+        return mongo.find(Query.query(Criteria.where("emailKey").is(email.trim().toLowerCase(Locale.ROOT))),
+                PartnerUserDocument.class);
+    }
+
+    /** Stores the user's encoded password. @return whether the user exists */
+    boolean setPassword(String userId, String encodedPassword) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
+                Update.update("passwordHash", encodedPassword), PartnerUserDocument.class).getMatchedCount() == 1;
     }
 
     /** A new token for the user; the old one stops working. @throws NotFoundException no such user */

@@ -67,12 +67,14 @@ class DealController {
 
     /**
      * All deals, newest first; {@code activeDealRegistrations=1} only those with an active registration (the
-     * tracking view), {@code =0} only those without; {@code page} (from 0) of {@code size} (default 100, at most 500).
+     * tracking view), {@code =0} only those without; {@code name} only those whose name contains it (any case);
+     * {@code page} (from 0) of {@code size} (default 100, at most 500).
      */
     @GetMapping
     ListResponse<DealView> list(Caller caller, @RequestParam(required = false) Integer activeDealRegistrations,
+                                @RequestParam(required = false) @Size(max = 200) String name,
                                 @RequestParam(required = false) Integer page,
                                 @RequestParam(required = false) Integer size) {
-        return listing.list(caller.partnerId(), activeDealRegistrations, Paging.of(page, size));
+        return listing.list(caller.partnerId(), activeDealRegistrations, name, Paging.of(page, size));
     }
 }

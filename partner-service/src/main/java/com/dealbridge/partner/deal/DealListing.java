@@ -25,11 +25,13 @@ class DealListing {
     /**
      * @param activeDealRegistrations null: all deals; 1: only those with an active registration (the tracking view,
      *                                including deals a rep registered for the partner); 0: only those without
+     * @param nameContains                 null or blank: any name; else only deals whose name contains it (any case)
      * @throws BadRequestException any other value of {@code activeDealRegistrations}
      */
-    ListResponse<DealView> list(String partnerId, Integer activeDealRegistrations, Paging paging) {
+    ListResponse<DealView> list(String partnerId, Integer activeDealRegistrations, String nameContains,
+                                Paging paging) {
         if (activeDealRegistrations == null) {
-            ListResponse<Deal> page = deals.page(partnerId, paging);
+            ListResponse<Deal> page = deals.page(partnerId, nameContains, paging);
             return page.withItems(registrations.views(page.items()));
         }
         if (activeDealRegistrations != 0 && activeDealRegistrations != 1) {
@@ -43,10 +45,10 @@ class DealListing {
         List<SharedDealDocument> active = registrations.active(partnerId);
         List<String> activeDealIds = DealRegistrations.localDealIds(active);
         if (activeDealRegistrations == 1) {
-            ListResponse<Deal> page = deals.pageOf(partnerId, activeDealIds, paging);
+            ListResponse<Deal> page = deals.pageOf(partnerId, activeDealIds, nameContains, paging);
             return page.withItems(DealRegistrations.views(page.items(), active));
         }
-        ListResponse<Deal> page = deals.pageExcept(partnerId, activeDealIds, paging);
+        ListResponse<Deal> page = deals.pageExcept(partnerId, activeDealIds, nameContains, paging);
         return page.withItems(registrations.views(page.items()));
     }
 }

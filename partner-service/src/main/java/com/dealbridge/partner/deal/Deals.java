@@ -113,18 +113,19 @@ public class Deals {
     }
 
     /** One page of the partner's deals, newest first. */
-    ListResponse<Deal> page(String partnerId, Paging paging) {
-        return page(ofPartner(partnerId), paging);
+    ListResponse<Deal> page(String partnerId, String nameContains, Paging paging) {
+        return page(ofPartner(partnerId, nameContains), paging);
     }
 
     /** One page of the partner's deals among {@code dealIds}, newest first. */
-    ListResponse<Deal> pageOf(String partnerId, Collection<String> dealIds, Paging paging) {
-        return page(ofPartner(partnerId).and("_id").in(dealIds), paging);
+    ListResponse<Deal> pageOf(String partnerId, Collection<String> dealIds, String nameContains, Paging paging) {
+        return page(ofPartner(partnerId, nameContains).and("_id").in(dealIds), paging);
     }
 
     /** One page of the partner's deals except {@code excludedIds}, newest first. */
-    ListResponse<Deal> pageExcept(String partnerId, Collection<String> excludedIds, Paging paging) {
-        return page(ofPartner(partnerId).and("_id").nin(excludedIds), paging);
+    ListResponse<Deal> pageExcept(String partnerId, Collection<String> excludedIds, String nameContains,
+                                  Paging paging) {
+        return page(ofPartner(partnerId, nameContains).and("_id").nin(excludedIds), paging);
     }
 
     private ListResponse<Deal> page(Criteria criteria, Paging paging) {
@@ -134,6 +135,13 @@ public class Deals {
 
     private static Criteria ofPartner(String partnerId) {
         return Criteria.where("partnerId").is(partnerId);
+    }
+
+    /** The partner's deals whose name contains the text (case-insensitive, taken literally), or all for blank. */
+    private static Criteria ofPartner(String partnerId, String nameContains) {
+        Criteria criteria = ofPartner(partnerId);
+        return nameContains == null || nameContains.isBlank() ? criteria
+                : criteria.and("name").regex(java.util.regex.Pattern.quote(nameContains.trim()), "i");
     }
 
     /** Checks what Bean Validation checks at the HTTP edge again, because other features create deals too. */

@@ -75,7 +75,7 @@ public class Directory {
     }
 
     /** One page of the partner's contacts, by last and first name. */
-    ListResponse<Contact> contacts(String partnerId, Paging paging) {
+    public ListResponse<Contact> contacts(String partnerId, Paging paging) {
         return MongoPages.find(mongo, Query.query(ofPartner(partnerId)), DirectoryOrder.CONTACTS,
                 ContactDocument.class, paging).map(ContactDocument::toContact);
     }

@@ -1,9 +1,11 @@
 package com.dealbridge.kit.security;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Who sent the current request, as established by the bearer-token filter.
+ * Who sent the current request, as established by a bearer token or a page sign-in (kept in the session,
+ * hence serializable).
  * Controllers declare a {@code Caller caller} parameter; other code may use {@link CurrentCaller}.
  *
  * @param role      never null
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param name      display name, may be null
  * @param email     may be null
  */
-public record Caller(Role role, String id, String partnerId, String name, String email) {
+public record Caller(Role role, String id, String partnerId, String name, String email) implements Serializable {
 
     public Caller {
         Objects.requireNonNull(role, "role");

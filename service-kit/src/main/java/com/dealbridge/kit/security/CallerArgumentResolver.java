@@ -1,7 +1,6 @@
 package com.dealbridge.kit.security;
 
 import com.dealbridge.kit.web.UnauthorizedException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -19,9 +18,8 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         // Only reachable when a controller on a public path asks for a caller.
-        return CurrentCaller.from(request)
+        return CurrentCaller.find()
                 .orElseThrow(() -> new UnauthorizedException("This endpoint needs an authenticated caller"));
     }
 }

@@ -1,9 +1,9 @@
 package com.dealbridge.kit.security;
 
 import com.dealbridge.kit.web.UnauthorizedException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
@@ -11,9 +11,6 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Controllers should rather declare a {@code Caller caller} parameter.
  */
 public final class CurrentCaller {
-
-    /** Request attribute under which the filter stores the {@link Caller}. */
-    public static final String ATTRIBUTE = Caller.class.getName();
 
     private CurrentCaller() {
     }
@@ -32,14 +29,9 @@ public final class CurrentCaller {
 
     /** @return the caller of the current request; empty on public paths and outside requests */
     public static Optional<Caller> find() {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable((Caller) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
-    }
-
-    static Optional<Caller> from(HttpServletRequest request) {
-        return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
+        // Spring Security's context holds who was authenticated: by bearer token (API) or by sign-in (pages).
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? Optional.of(caller) : Optional.empty();
     }
 }

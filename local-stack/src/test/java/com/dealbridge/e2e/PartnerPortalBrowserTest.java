@@ -1,0 +1,229 @@
+package com.dealbridge.e2e;
+
+import static com.dealbridge.e2e.DealbridgeSystem.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
+import com.dealbridge.e2e.DealbridgeSystem.Rep;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The partner portal in a real browser (headless chromium), against both services, one real broker and both
+ * stores: sign-in through the invitation link, registration from a contact, the rep's assignment and the CRM's
+ * notes appearing on the open page without a reload, a shared note and a comment reaching the CRM; CSRF refusal,
+ * sign-in lockout
+ * and another partner's deal answering 404. Skipped (not failed) where chromium or chromedriver is not installed.
+ */
+class PartnerPortalBrowserTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    /** Generous for a loaded CI machine; the measured latency is printed. */
+    private static final Duration LIVE = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static DealbridgeSystem system;
+    private static Browser browser;
+    private static Rep rep;
+
+    @BeforeAll
+    static void start() {
+        Assumptions.assumeTrue(Browser.available(), "PartnerPortalBrowserTest skipped: " + Browser.CHROMIUM + " or "
+                + Browser.CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver; .ci/run does)");
+        system = DealbridgeSystem.start();
+        rep = system.newRep("Rita Browser");
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.open(system.partnerUrl() + "/sign-in");
+        browser.driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void partnerRegistersFromAContactAndFollowsTheDealLiveWithTheCrm() {
+        PartnerUser user = system.newPartner("Browser Partners", 5);
+        String contactId = contact(user, "Gina", "Globex");
+        signIn(user, true);
+        assertThat(browser.byTestId("signed-in-as").getText()).isEqualTo(user.name());
+
+        // The CRM is down while the partner registers: the rep can only arrive later, on the open page.
+        system.stopCrm();
+        browser.open(system.partnerUrl() + "/contacts/" + contactId);
+        browser.awaitTestId("shared-deal-card");
+        browser.byTestId("add-shared-deal").click();
+        browser.awaitTestId("next");
+        browser.type("dealName", "Globex rollout");
+        browser.type("amount", "12000.00");
+        browser.setValue("closeDate", "2030-06-30");
+        browser.byTestId("next").click();
+        browser.awaitTestId("create-shared-deal");
+        browser.type("introNote", "Met at the trade fair");
+        browser.type("painOrOpportunity", "Their spreadsheets do not scale");
+        browser.type("nextSteps", "Demo next week");
+        browser.screenshot("registration");
+        browser.byTestId("create-shared-deal").click();
+        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().contains("/shared-deals/"));
+        String sharedDealId = browser.driver.getCurrentUrl().replaceAll(".*/shared-deals/([^/?#]+).*", "$1");
+        assertThat(browser.byTestId("assigned-rep").getText()).isEqualTo("Not assigned yet");
+        awaitConnected();
+        browser.markDocument();
+
+        system.startCrm();
+        await().atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.byTestId("assigned-rep").getText().equals(rep.name()));
+        assertThat(browser.stillTheSameDocument()).as("the rep appeared without a reload").isTrue();
+        browser.screenshot("shared-deal");
+
+        browser.byTestId("shared-tab").click();
+        browser.awaitTestId("save-note");
+        browser.type("body", "Partner here: the customer wants a demo");
+        browser.byTestId("save-note").click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> noteBodies().contains("Partner here: the customer wants a demo"));
+        await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes",
+                rep.token()).bodyAsString().contains("Partner here: the customer wants a demo"));
+
+        awaitConnected();
+        browser.markDocument();
+        long sent = System.nanoTime();
+        ok(system.crm().post("/api/shared-deals/" + sharedDealId + "/shared-notes", rep.token(),
+                Map.of("body", "Vendor here: demo booked for Tuesday")), 201);
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> noteBodies().contains("Vendor here: demo booked for Tuesday"));
+        long millis = Duration.ofNanos(System.nanoTime() - sent).toMillis();
+        System.out.println("browser test: a CRM note appeared on the open Shared tab " + millis + " ms after the CRM"
+                + " answered its POST");
+        assertThat(browser.stillTheSameDocument()).as("the CRM note appeared without a reload").isTrue();
+
+        WebElement vendorNote = browser.allByTestId("shared-note").stream()
+                .filter(note -> note.getText().contains("Vendor here")).findFirst().orElseThrow();
+        vendorNote.findElement(org.openqa.selenium.By.name("body")).sendKeys("Tuesday works for us");
+        vendorNote.findElement(org.openqa.selenium.By.cssSelector("[data-testid='add-comment']")).click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> commentTexts().stream()
+                .anyMatch(comment -> comment.endsWith(": Tuesday works for us")));
+        await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes",
+                rep.token()).bodyAsString().contains("Tuesday works for us"));
+        browser.script("var notes = document.querySelectorAll(\"[data-testid='shared-note']\");"
+                + "notes[notes.length - 1].scrollIntoView({block: 'center'});");
+        browser.screenshot("shared-tab");
+
+        browser.open(system.partnerUrl() + "/");
+        assertThat(browser.allByTestId("deal-row")).extracting(WebElement::getText)
+                .anySatisfy(row -> assertThat(row).contains("Globex rollout").contains(rep.name()));
+        browser.screenshot("deals-home");
+        browser.phoneWidth(true);
+        browser.screenshot("deals-home-phone");
+        browser.phoneWidth(false);
+
+        browser.open(system.partnerUrl() + "/?lang=sv");
+        assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Affärer");
+        browser.open(system.partnerUrl() + "/?lang=en");
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        PartnerUser user = system.newPartner("Csrf Partners", 5);
+        String sharedDealId = registered(user, "Csrf deal");
+        signIn(user, false);
+        browser.open(system.partnerUrl() + "/shared-deals/" + sharedDealId + "/shared");
+        Object status = browser.asyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: 'POST', redirect: 'manual', headers: {'Content-Type':"
+                + " 'application/x-www-form-urlencoded'}, body: 'body=forged'}).then(r => done(r.status));",
+                "/shared-deals/" + sharedDealId + "/shared-notes");
+        assertThat(status).isEqualTo(403L);
+        assertThat(system.partner().get("/api/shared-deals/" + sharedDealId + "/shared-notes", user.token())
+                .bodyAsString()).doesNotContain("forged");
+    }
+
+    @Test
+    void anotherPartnersDealPageAnswersNotFound() {
+        PartnerUser owner = system.newPartner("Owner Partners", 5);
+        String theirs = registered(owner, "Not yours");
+        signIn(system.newPartner("Nosy Partners", 5), false);
+        browser.open(system.partnerUrl() + "/shared-deals/" + theirs);
+        assertThat(browser.awaitTestId("not-found").isDisplayed()).isTrue();
+        assertThat(browser.driver.getPageSource()).doesNotContain("Not yours");
+        Object status = browser.asyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done(r.status));", "/shared-deals/" + theirs);
+        assertThat(status).isEqualTo(404L);
+    }
+
+    @Test
+    void repeatedFailedSignInsLockTheAddressEvenForTheRightPassword() {
+        PartnerUser user = system.newPartner("Locked Partners", 5);
+        signIn(user, false);
+        browser.driver.manage().deleteAllCookies();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            submitSignIn(user.email(), "wrong password " + attempt);
+            assertThat(browser.awaitTestId("sign-in-error").getText()).contains("not right");
+        }
+        submitSignIn(user.email(), PASSWORD);
+        assertThat(browser.awaitTestId("sign-in-locked").isDisplayed()).isTrue();
+        assertThat(browser.driver.getCurrentUrl()).contains("/sign-in");
+    }
+
+    private void signIn(PartnerUser user, boolean screenshots) {
+        browser.open(user.invitationUrl());
+        browser.type("password", PASSWORD);
+        browser.byTestId("set-password").click();
+        browser.awaitTestId("password-set");
+        if (screenshots) {
+            browser.screenshot("sign-in");
+        }
+        submitSignIn(user.email(), PASSWORD);
+        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().equals(system.partnerUrl() + "/"));
+    }
+
+    private void submitSignIn(String email, String password) {
+        browser.open(system.partnerUrl() + "/sign-in");
+        browser.type("email", email);
+        browser.type("password", password);
+        browser.byTestId("sign-in").click();
+    }
+
+    /** The page's event stream is open, so what happens from now on reaches it. */
+    private void awaitConnected() {
+        await().atMost(WAIT).until(() -> "connected".equals(browser.script(
+                "return document.body.getAttribute('data-live');")));
+    }
+
+    private List<String> commentTexts() {
+        return browser.allByTestId("comment").stream().map(WebElement::getText).toList();
+    }
+
+    private List<String> noteBodies() {
+        return browser.allByTestId("note-body").stream().map(WebElement::getText).toList();
+    }
+
+    private static String contact(PartnerUser user, String first, String last) {
+        return ok(system.partner().post("/api/contacts", user.token(), Map.of("firstName", first, "lastName", last,
+                "email", first.toLowerCase() + "-" + UUID.randomUUID() + "@customer.test")), 201).json("/id");
+    }
+
+    private static String registered(PartnerUser user, String dealName) {
+        return ok(system.partner().post("/api/shared-deals", user.token(), Map.of("sourceType", "CONTACT",
+                "sourceId", contact(user, "Ann", "Lead"), "dealName", dealName, "amount", "100.00",
+                "currency", "USD", "closeDate", "2030-01-01", "introNote", "i", "painOrOpportunity", "p",
+                "nextSteps", "n")), 201).json("/id");
+    }
+}

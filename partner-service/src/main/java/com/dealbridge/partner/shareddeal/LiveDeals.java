@@ -1,0 +1,98 @@
+package com.dealbridge.partner.shareddeal;
+
+import com.dealbridge.shareddeal.store.AppliedEventListener;
+import com.dealbridge.shareddeal.store.SharedDealDocument;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events for open deal pages: every save of a shared deal on this instance (a change made here, or an
+ * event from the CRM applied here) tells the pages showing that deal, which then fetch what they show again. The
+ * event carries no data, so nothing the page may not see travels on it; the page's own requests are checked as
+ * usual. With several instances, a page hears about the saves of the instance it is connected to; the inbox applies
+ * a deal's CRM events on one instance, so run the portal's pages with sticky sessions or on one instance (ADR).
+ */
+@Component
+class LiveDeals implements AppliedEventListener, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveDeals.class);
+    /** The browser reconnects after this by itself; a bound keeps dead connections from piling up. */
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Map<String, Set<SseEmitter>> pages = new ConcurrentHashMap<>();
+    /** Sending happens here, not on the deal's lane: a slow browser must not hold up sync. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-deal-pages");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A stream for a page showing the shared deal; the caller has checked that the user may see it. */
+    SseEmitter open(String sharedDealId) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Set<SseEmitter> watchers = pages.computeIfAbsent(sharedDealId, id -> new CopyOnWriteArraySet<>());
+        watchers.add(emitter);
+        Runnable forget = () -> watchers.remove(emitter);
+        emitter.onCompletion(forget);
+        emitter.onTimeout(forget);
+        emitter.onError(error -> forget.run());
+        try {
+            // a first event, so the page knows it is connected (and proxies flush the headers)
+            emitter.send(SseEmitter.event().name("connected").data(""));
+        } catch (IOException e) {
+            forget.run();
+        }
+        return emitter;
+    }
+
+    @Override
+    public void applied(SharedDealDocument document, com.dealbridge.shareddeal.domain.SharedDealEvent event) {
+        // saved() follows for every save, applied events included
+    }
+
+    @Override
+    public void saved(SharedDealDocument document) {
+        Set<SseEmitter> watchers = pages.get(document.id());
+        if (watchers == null || watchers.isEmpty()) {
+            return;
+        }
+        List<SseEmitter> targets = List.copyOf(watchers);
+        sender.execute(() -> {
+            for (SseEmitter emitter : targets) {
+                try {
+                    emitter.send(SseEmitter.event().name("deal-changed").data(String.valueOf(document.version())));
+                } catch (IOException | IllegalStateException e) {
+                    log.debug("a deal page of {} went away", document.id(), e);
+                    watchers.remove(emitter);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
+        for (Set<SseEmitter> watchers : pages.values()) {
+            for (SseEmitter emitter : watchers) {
+                try {
+                    emitter.complete();
+                } catch (RuntimeException e) {
+                    // the container may already have recycled the response of a stream it closed
+                    log.debug("a deal page's stream was already closed", e);
+                }
+            }
+        }
+    }
+}
