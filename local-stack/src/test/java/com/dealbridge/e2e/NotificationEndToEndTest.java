@@ -110,6 +110,8 @@ class NotificationEndToEndTest {
 
         String noteId = ok(system.crm().post(notes, rep.token(), Map.of("body", "Pricing approved at 12%")), 201)
                 .json("/id");
+        // the partner can comment on the rep's note once it has arrived
+        await().atMost(WAIT).until(() -> system.partner().get(notes + "/" + noteId, user.token()).status() == 200);
         ok(system.partner().post(notes + "/" + noteId + "/comments", user.token(), Map.of("body", "Thanks!")), 201);
         ok(system.crm().post(notes + "/" + noteId + "/comments", rep.token(), Map.of("body", "Contract follows")),
                 201);
