@@ -17,9 +17,10 @@ for arg in "$@"; do
     exit 0
   fi
 done
-mvn -B -q -o install -DskipTests -pl benchmarks -am 2>/dev/null || mvn -B -q install -DskipTests -pl benchmarks -am
-mvn -B -q -o dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt 2>/dev/null \
-  || mvn -B -q dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt
+# compiled in one reactor run, nothing installed: the classpath names the modules' target/classes, so the
+# services run this checkout's code (not whatever another build put into ~/.m2)
+build=(-B -q compile dependency:build-classpath -DskipTests -pl benchmarks -am -Dmdep.outputFile=target/classpath.txt)
+mvn -o "${build[@]}" 2>/dev/null || mvn "${build[@]}"
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 exec java ${BENCH_JVM_OPTS:-} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xmx1g -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro \
   -cp "$classpath" com.dealbridge.bench.Benchmark "$@"

@@ -48,6 +48,8 @@ public final class Benchmark {
     private String partnerToken;
     private String repToken;
     private final List<String> deals = new ArrayList<>();
+    private ServiceJvm partner;
+    private ServiceJvm crm;
 
     record Options(int seconds, int deals, int writers, int backlog, int sizedDeal, int bigDeal, int floorRecords,
                    Set<String> only) {
@@ -115,9 +117,9 @@ public final class Benchmark {
              EmbeddedMongo partnerStore = EmbeddedMongo.start(work.resolve("partner-mongo"), ports[2]);
              EmbeddedMongo crmStore = EmbeddedMongo.start(work.resolve("crm-mongo"), ports[3]);
              MailCatcher mail = MailCatcher.start(work.resolve("mail"), ports[4])) {
-            ServiceJvm partner = Services.partner(ports[5], kafka.bootstrapServers(),
+            partner = Services.partner(ports[5], kafka.bootstrapServers(),
                     partnerStore.uri("partner"), mail.port(), logs);
-            ServiceJvm crm = Services.crm(ports[6], kafka.bootstrapServers(), crmStore.uri("crm"), logs);
+            crm = Services.crm(ports[6], kafka.bootstrapServers(), crmStore.uri("crm"), logs);
             say("starting partner-service and crm-service, each in its own JVM (-Xmx256m)");
             partner.start(START_TIMEOUT);
             crm.start(START_TIMEOUT);
@@ -172,7 +174,7 @@ public final class Benchmark {
     private void seed(MailCatcher mail) throws Exception {
         say("seeding: a partner, a rep, " + options.deals() + " shared deals");
         String partnerId = partnerApi.post("/admin/partners", Services.ADMIN_TOKEN,
-                Map.of("name", "Bench Partners", "capacityLimit", 1_000_000)).ok().get("id").asString();
+                Map.of("name", "Bench Partners", "capacityLimit", 100_000)).ok().get("id").asString();
         partnerToken = partnerApi.post("/admin/partners/" + partnerId + "/users", Services.ADMIN_TOKEN,
                 Map.of("name", "Bea Bench", "email", "bea@bench.example")).ok().get("token").asString();
         repToken = crmApi.post("/admin/sales-reps", Services.ADMIN_TOKEN,
@@ -256,6 +258,7 @@ public final class Benchmark {
         say("one side: " + options.writers() + " writers over " + deals.size() + " deals for " + options.seconds()
                 + " s");
         long appliedBefore = applied(crmApi);
+        CpuUse cpu = CpuUse.start(partner, crm);
         Load load = writeFor(partnerApi, partnerToken, options.writers(), Duration.ofSeconds(options.seconds()),
                 deals);
         long expected = appliedBefore + load.accepted();
@@ -265,6 +268,7 @@ public final class Benchmark {
         Map<String, Object> figures = new LinkedHashMap<>(load.summary());
         figures.put("appliedOnCrmPerSecond", Math.round(load.accepted() / appliedSeconds));
         figures.put("lastAppliedSecondsAfterLastWrite", Stats.round(drainAfterLastWrite));
+        figures.put("cpuMsPerWrite", cpu.perOperation(load.accepted()));
         results.put("oneSide", figures);
     }
 
@@ -365,12 +369,14 @@ public final class Benchmark {
         long start = System.nanoTime();
         crm.start(START_TIMEOUT);
         long up = System.nanoTime();
+        CpuUse cpu = CpuUse.start(partner, crm);
         long done = awaitApplied(crmApi, options.backlog(), Duration.ofMinutes(10));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("backlog", options.backlog());
         figures.put("startSeconds", Stats.round((up - start) / 1e9));
         figures.put("appliedPerSecondOnceUp", Math.round(options.backlog() / ((done - up) / 1e9)));
         figures.put("appliedPerSecondIncludingStart", Math.round(options.backlog() / ((done - start) / 1e9)));
+        figures.put("cpuMsPerEventOnceUp", cpu.perOperation(options.backlog()));
         results.put("catchUp", figures);
     }
 

@@ -23,6 +23,7 @@ final class Report {
         row(out, "events applied on the other side", per(r.path("oneSide").path("appliedOnCrmPerSecond"))
                 + "; last one " + r.path("oneSide").path("lastAppliedSecondsAfterLastWrite").asDouble()
                 + " s after the last write", per(floor.path("recordsPerSecond")));
+        row(out, "CPU per note written, one side", cpu(r.path("oneSide").path("cpuMsPerWrite")), "");
         row(out, "both directions at once", "partner " + per(r.path("bothWays").path("partnerWrites")
                 .path("writesPerSecond")) + ", CRM " + per(r.path("bothWays").path("crmWrites")
                 .path("writesPerSecond")), "");
@@ -30,6 +31,7 @@ final class Report {
                 per(r.path("catchUp").path("appliedPerSecondOnceUp")) + " once up (" + r.path("catchUp")
                         .path("startSeconds").asDouble() + " s to start; " + per(r.path("catchUp")
                         .path("appliedPerSecondIncludingStart")) + " including the start)", "");
+        row(out, "CPU per event caught up", cpu(r.path("catchUp").path("cpuMsPerEventOnceUp")), "");
         row(out, "one note, low rate: HTTP write p50 / p99", ms(r.path("lowRate").path("httpWrite").path("p50Ms"))
                 + " / " + ms(r.path("lowRate").path("httpWrite").path("p99Ms")), "");
         row(out, "one note, low rate: 201 → visible on the other side p50 / p99",
@@ -60,6 +62,11 @@ final class Report {
 
     private static String per(JsonNode value) {
         return String.format("%,d /s", value.asLong());
+    }
+
+    private static String cpu(JsonNode perProcess) {
+        return "partner " + ms(perProcess.path("partner")) + ", CRM " + ms(perProcess.path("crm"))
+                + ", broker + stores + load generator " + ms(perProcess.path("brokerStoresAndLoad"));
     }
 
     private static String ms(JsonNode value) {
