@@ -6,22 +6,15 @@ import com.dealbridge.shareddeal.domain.NoteAttachment;
 import com.dealbridge.shareddeal.domain.NoteComment;
 import com.dealbridge.shareddeal.domain.SharedNote;
 import com.dealbridge.sync.inbox.ConcurrentChangeException;
-import com.dealbridge.sync.log.Durability;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +39,7 @@ public class ProjectionStore {
     private final MongoCollection<Document> comments;
     private final MongoCollection<Document> attachments;
     private final MongoCollection<Document> imports;
+    private final ProjectionWrites writes;
 
     /** What a deal document held when this process last saved it; state records are immutable. */
     private record Saved(DealFacts.State facts, long version, String localDealId, long parked) {
@@ -68,6 +62,7 @@ public class ProjectionStore {
         this.comments = mongo.getCollection(NoteDocuments.COMMENTS);
         this.attachments = mongo.getCollection(NoteDocuments.ATTACHMENTS);
         this.imports = mongo.getCollection(IMPORTS);
+        this.writes = new ProjectionWrites(comments, attachments, notes, imports, deals);
         for (MongoCollection<Document> collection : List.of(deals, notes, comments, attachments)) {
             collection.createIndex(Indexes.ascending("_id", "v"), new IndexOptions().unique(true));
         }
@@ -220,9 +215,7 @@ public class ProjectionStore {
     private void write(SharedDealDocument document, List<ActivityEntry> importedActivity) {
         document.saving();
         String dealId = document.id();
-        List<WriteModel<Document>> noteWrites = new ArrayList<>();
-        List<WriteModel<Document>> commentWrites = new ArrayList<>();
-        List<WriteModel<Document>> attachmentWrites = new ArrayList<>();
+        ProjectionWrites.Save save = new ProjectionWrites.Save(dealId);
         Map<String, LoadedNotes.Loaded> written = new HashMap<>();
         for (LoadedNotes.Loaded loaded : document.notes().loaded()) {
             SharedNote note = loaded.note();
@@ -233,7 +226,8 @@ public class ProjectionStore {
                 commentStates.put(state.id(), state);
                 long version = loaded.commentVersions().getOrDefault(state.id(), 0L);
                 if (!state.equals(loaded.comments().get(state.id()))) {
-                    commentWrites.add(write(NoteDocuments.comment(dealId, note.id(), state, version + 1), version));
+                    save.add(ProjectionWrites.COMMENTS,
+                            write(NoteDocuments.comment(dealId, note.id(), state, version + 1), version));
                     commentVersions.put(state.id(), version + 1);
                 }
             }
@@ -244,8 +238,8 @@ public class ProjectionStore {
                 attachmentStates.put(state.id(), state);
                 long version = loaded.attachmentVersions().getOrDefault(state.id(), 0L);
                 if (!state.equals(loaded.attachments().get(state.id()))) {
-                    attachmentWrites.add(write(NoteDocuments.attachment(dealId, note.id(), state, version + 1),
-                            version));
+                    save.add(ProjectionWrites.ATTACHMENTS,
+                            write(NoteDocuments.attachment(dealId, note.id(), state, version + 1), version));
                     attachmentVersions.put(state.id(), version + 1);
                 }
             }
@@ -254,101 +248,40 @@ public class ProjectionStore {
                     || !attachmentStates.keySet().equals(loaded.attachments().keySet());
             long version = loaded.version();
             if (!state.equals(loaded.state()) || childrenAdded) {
-                noteWrites.add(write(NoteDocuments.note(dealId, state, version + 1,
+                save.add(ProjectionWrites.NOTES, write(NoteDocuments.note(dealId, state, version + 1,
                         List.copyOf(commentStates.keySet()), List.copyOf(attachmentStates.keySet())), version));
                 version++;
             }
             written.put(note.id(), new LoadedNotes.Loaded(note, version, state, commentVersions, commentStates,
                     attachmentVersions, attachmentStates));
         }
-        // children first: a note never lists a comment or attachment that is not stored; the deal document last
-        List<Write> writes = new ArrayList<>();
-        addBulk(writes, comments, commentWrites);
-        addBulk(writes, attachments, attachmentWrites);
-        addBulk(writes, notes, noteWrites);
-        if (!importedActivity.isEmpty()) {
-            List<WriteModel<Document>> entries = new ArrayList<>();
-            for (ActivityEntry entry : importedActivity) {
-                Document line = TabDocuments.document(dealId, entry);
-                entries.add(new ReplaceOneModel<>(Filters.eq("_id", line.getString("_id")), line,
-                        new ReplaceOptions().upsert(true)));
-            }
-            writes.add(durable -> concern(imports, durable).bulkWrite(entries,
-                    new BulkWriteOptions().ordered(false)));
+        for (ActivityEntry entry : importedActivity) {
+            Document line = TabDocuments.document(dealId, entry);
+            save.add(ProjectionWrites.IMPORTS, new ProjectionWrites.Write(new ReplaceOneModel<>(
+                    Filters.eq("_id", line.getString("_id")), line, new ReplaceOptions().upsert(true)),
+                    line.getString("_id"), 0));
         }
-        if (document.changed()) {
-            writes.add(durable -> saveDeal(document));
+        long version = document.storedVersion();
+        DealFacts.State facts = document.changed() ? document.deal().facts().state() : null;
+        if (facts != null) {
+            Document next = DealDocuments.document(facts, version + 1, document.localDealId(), document.parked());
+            save.add(ProjectionWrites.DEALS, document.stored() ? write(next, version)
+                    : new ProjectionWrites.Write(new InsertOneModel<>(next), document.id(), version + 1));
         }
-        // only the last write waits for the disk, and that makes the ones before it durable too
-        for (int i = 0; i < writes.size(); i++) {
-            writes.get(i).run(i == writes.size() - 1);
+        // children first, the deal document last; only the last write waits for the disk, for all saves with it
+        writes.write(save);
+        if (facts != null) {
+            document.saved(version + 1);
+            lastSaved.put(document.id(), new Saved(facts, version + 1, document.localDealId(), document.parked()));
         }
         document.notes().saved(written);
     }
 
-    /** One write of a save; only the last of them is {@code durable}. */
-    private interface Write {
-        void run(boolean durable);
-    }
-
-    private static void addBulk(List<Write> writes, MongoCollection<Document> collection,
-                                List<WriteModel<Document>> models) {
-        if (!models.isEmpty()) {
-            writes.add(durable -> bulk(concern(collection, durable), models));
-        }
-    }
-
-    private static MongoCollection<Document> concern(MongoCollection<Document> collection, boolean durable) {
-        return durable ? collection : Durability.deferred(collection);
-    }
-
-    private void saveDeal(SharedDealDocument document) {
-        long version = document.storedVersion();
-        DealFacts.State facts = document.deal().facts().state();
-        Document next = DealDocuments.document(facts, version + 1, document.localDealId(), document.parked());
-        if (!document.stored()) {
-            try {
-                deals.insertOne(next);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    throw new ConcurrentChangeException("deal " + document.id() + " was created meanwhile");
-                }
-                throw e;
-            }
-        } else if (deals.replaceOne(new Document("_id", document.id()).append("v", version), next)
-                .getMatchedCount() == 0) {
-            throw new ConcurrentChangeException("deal " + document.id() + " changed since version " + version);
-        }
-        document.saved(version + 1);
-        lastSaved.put(document.id(), new Saved(facts, version + 1, document.localDealId(), document.parked()));
-    }
-
     /** An insert for a new document, else a replacement conditional on the version it was loaded at. */
-    private static WriteModel<Document> write(Document next, long loadedVersion) {
-        return loadedVersion == 0 ? new InsertOneModel<>(next)
-                : new ReplaceOneModel<>(new Document("_id", next.get("_id")).append("v", loadedVersion), next);
-    }
-
-    private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        long replacements = writes.stream().filter(ReplaceOneModel.class::isInstance).count();
-        BulkWriteResult result;
-        try {
-            result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().allMatch(error ->
-                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
-                throw new ConcurrentChangeException(collection.getNamespace().getCollectionName()
-                        + " written meanwhile by another writer");
-            }
-            throw e;
-        }
-        if (result.getMatchedCount() != replacements) {
-            throw new ConcurrentChangeException(collection.getNamespace().getCollectionName()
-                    + " changed meanwhile by another writer");
-        }
+    private static ProjectionWrites.Write write(Document next, long loadedVersion) {
+        return new ProjectionWrites.Write(loadedVersion == 0 ? new InsertOneModel<>(next)
+                : new ReplaceOneModel<>(new Document("_id", next.get("_id")).append("v", loadedVersion), next),
+                next.get("_id"), loadedVersion + 1);
     }
 
     // ---- reads --------------------------------------------------------------------------------------------------

@@ -47,6 +47,10 @@ public class ChangeLog {
     private final MongoOperations mongo;
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> deferred;
+    /** Own appends of concurrent writers, one insert for all (the most units per insert: {@link #GROUP}). */
+    private final GroupCommit<OwnAppend> ownAppends = new GroupCommit<>(this::appendOwnTogether, GROUP);
+    private final GroupCommit<List<Document>> receivedInserts = new GroupCommit<>(this::insertReceivedTogether, GROUP);
+    private static final int GROUP = 64;
 
     public ChangeLog(MongoOperations mongo) {
         this.mongo = mongo;
@@ -68,14 +72,41 @@ public class ChangeLog {
      */
     public void appendOwn(List<LogEntry> batch) {
         List<Document> documents = batch.stream().map(entry -> document(entry, true, false)).toList();
-        try {
-            deferred.insertMany(documents, new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
-            BulkWriteError first = e.getWriteErrors().get(0);
-            if (ErrorCategory.fromErrorCode(first.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                throw new SequenceTakenException(batch.get(first.getIndex()), first.getIndex());
+        ownAppends.submit(new OwnAppend(batch, documents));
+    }
+
+    /** The entries of one writer's append, and their documents. */
+    record OwnAppend(List<LogEntry> entries, List<Document> documents) {
+    }
+
+    /**
+     * Concurrent appends of different aggregates in one ordered insert. The first entry whose place is taken stops
+     * the insert: its writer learns how many of its entries went in (as alone), the writers before it are done, and
+     * those after it are inserted again in the next command.
+     */
+    void appendOwnTogether(List<GroupCommit.Unit<OwnAppend>> units) {
+        List<GroupCommit.Unit<OwnAppend>> pending = units;
+        while (!pending.isEmpty()) {
+            List<Document> documents = new ArrayList<>();
+            pending.forEach(unit -> documents.addAll(unit.write().documents()));
+            try {
+                deferred.insertMany(documents, new InsertManyOptions().ordered(true));
+                pending.forEach(unit -> unit.complete(null));
+                return;
+            } catch (MongoBulkWriteException e) {
+                BulkWriteError first = e.getWriteErrors().get(0);
+                int start = 0;
+                int stopped = 0;
+                while (start + pending.get(stopped).write().documents().size() <= first.getIndex()) {
+                    start += pending.get(stopped).write().documents().size();
+                    pending.get(stopped++).complete(null);
+                }
+                GroupCommit.Unit<OwnAppend> unit = pending.get(stopped);
+                int index = first.getIndex() - start;
+                unit.fail(ErrorCategory.fromErrorCode(first.getCode()) == ErrorCategory.DUPLICATE_KEY
+                        ? new SequenceTakenException(unit.write().entries().get(index), index) : e);
+                pending = pending.subList(stopped + 1, pending.size());
             }
-            throw e;
         }
     }
 
@@ -93,14 +124,11 @@ public class ChangeLog {
         }
         List<Document> documents = batch.stream()
                 .map(entry -> document(entry, false, parkedIds.contains(entry.id()))).toList();
-        try {
-            deferred.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
+        @SuppressWarnings("unchecked")
+        List<BulkWriteError> errors = (List<BulkWriteError>) receivedInserts.submit(documents);
+        if (!errors.isEmpty()) {
             Map<String, List<Integer>> taken = new HashMap<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
+            for (BulkWriteError error : errors) {
                 taken.computeIfAbsent(batch.get(error.getIndex()).id(), id -> new ArrayList<>()).add(error.getIndex());
             }
             for (Document existing : entries.find(Filters.in("_id", taken.keySet()))
@@ -112,6 +140,38 @@ public class ChangeLog {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Concurrent inserts of received entries of different aggregates in one unordered insert; each unit gets the
+     * duplicate-key errors of its own documents (indexes in its own list).
+     */
+    void insertReceivedTogether(List<GroupCommit.Unit<List<Document>>> units) {
+        List<Document> documents = new ArrayList<>();
+        units.forEach(unit -> documents.addAll(unit.write()));
+        List<BulkWriteError> errors = List.of();
+        try {
+            deferred.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            errors = e.getWriteErrors();
+            if (errors.stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode())
+                    != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+        int start = 0;
+        for (GroupCommit.Unit<List<Document>> unit : units) {
+            int end = start + unit.write().size();
+            List<BulkWriteError> own = new ArrayList<>();
+            for (BulkWriteError error : errors) {
+                if (error.getIndex() >= start && error.getIndex() < end) {
+                    own.add(new BulkWriteError(error.getCode(), error.getMessage(), error.getDetails(),
+                            error.getIndex() - start));
+                }
+            }
+            unit.complete(own);
+            start = end;
+        }
     }
 
     /** The entries at these places of one origin's sequence that are in the log, in sequence order. */
@@ -228,7 +288,7 @@ public class ChangeLog {
         return ids;
     }
 
-    private static Document document(LogEntry entry, boolean own, boolean parked) {
+    static Document document(LogEntry entry, boolean own, boolean parked) {
         Document document = new Document("_id", entry.id()).append("aggregateId", entry.aggregateId())
                 .append("origin", entry.origin()).append("sequence", entry.sequence())
                 .append("eventId", entry.eventId()).append("type", entry.type())

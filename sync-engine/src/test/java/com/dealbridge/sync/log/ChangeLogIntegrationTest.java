@@ -53,6 +53,42 @@ class ChangeLogIntegrationTest {
     }
 
     @Test
+    void concurrentAppendsWrittenTogetherFailOnlyTheWriterWhosePlaceIsTaken() {
+        log.appendOwn(List.of(entry("b", "P", 2, "theirs", 10)));
+        GroupCommit.Unit<ChangeLog.OwnAppend> a = own(entry("a", "P", 1, "a1", 20), entry("a", "P", 2, "a2", 21));
+        GroupCommit.Unit<ChangeLog.OwnAppend> b = own(entry("b", "P", 1, "b1", 22), entry("b", "P", 2, "b2", 23));
+        GroupCommit.Unit<ChangeLog.OwnAppend> c = own(entry("c", "P", 1, "c1", 24));
+
+        log.appendOwnTogether(List.of(a, b, c));
+
+        assertThat(a.failure()).isNull();
+        assertThat(b.failure()).isInstanceOf(SequenceTakenException.class)
+                .satisfies(e -> assertThat(((SequenceTakenException) e).appended()).isEqualTo(1));
+        assertThat(c.failure()).as("written in the next insert, after the one that stopped").isNull();
+        assertThat(List.of(a, b, c)).allMatch(GroupCommit.Unit::isDone);
+        assertThat(log.find("a", "P", 1, 5)).extracting(LogEntry::eventId).containsExactly("a1", "a2");
+        assertThat(log.find("b", "P", 1, 5)).extracting(LogEntry::eventId).containsExactly("b1", "theirs");
+        assertThat(log.find("c", "P", 1, 5)).extracting(LogEntry::eventId).containsExactly("c1");
+    }
+
+    @Test
+    void receivedEntriesWrittenTogetherReportDuplicatesToTheirOwnWriter() {
+        log.insertReceived(List.of(entry("b", "C", 1, "b1", 10)), Set.of());
+        GroupCommit.Unit<List<org.bson.Document>> a = received(entry("a", "C", 1, "a1", 20));
+        GroupCommit.Unit<List<org.bson.Document>> b = received(entry("b", "C", 2, "b2", 21),
+                entry("b", "C", 1, "b1", 10));
+
+        log.insertReceivedTogether(List.of(a, b));
+
+        assertThat(a.failure()).isNull();
+        assertThat(b.failure()).isNull();
+        assertThat(log.find("a", "C", 1, 5)).extracting(LogEntry::eventId).containsExactly("a1");
+        assertThat(log.find("b", "C", 1, 5)).extracting(LogEntry::eventId).containsExactly("b1", "b2");
+        assertThat(log.insertReceived(List.of(entry("a", "C", 2, "a2", 30), entry("b", "C", 1, "forged", 31)),
+                Set.of())).containsExactly(ChangeLog.Received.INSERTED, ChangeLog.Received.CONFLICT);
+    }
+
+    @Test
     void receivedTwiceIsADuplicateAndTheSamePlaceWithAnotherEventIsAConflict() {
         log.insertReceived(List.of(entry("a", "C", 1, "e1", 10)), Set.of());
 
@@ -89,5 +125,17 @@ class ChangeLogIntegrationTest {
     static LogEntry entry(String aggregate, String origin, long sequence, String eventId, long wall) {
         return new LogEntry(aggregate, origin, sequence, eventId, "Counted", wall, 0, Instant.ofEpochMilli(wall),
                 eventId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @SafeVarargs
+    private static GroupCommit.Unit<ChangeLog.OwnAppend> own(LogEntry... entries) {
+        List<LogEntry> batch = List.of(entries);
+        return new GroupCommit.Unit<>(new ChangeLog.OwnAppend(batch, batch.stream()
+                .map(entry -> ChangeLog.document(entry, true, false)).toList()));
+    }
+
+    private static GroupCommit.Unit<List<org.bson.Document>> received(LogEntry... entries) {
+        return new GroupCommit.Unit<>(List.of(entries).stream()
+                .map(entry -> ChangeLog.document(entry, false, false)).toList());
     }
 }
