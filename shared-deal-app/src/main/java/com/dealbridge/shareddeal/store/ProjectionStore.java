@@ -113,6 +113,18 @@ public class ProjectionStore {
                 Bson.number(stored, "parked"));
     }
 
+    /**
+     * Lets a received note be added without looking for it first: only the event's origin makes a note id, so none
+     * holds it yet, unless the event is forged or repeats a note a snapshot brought. Then the insert finds the id
+     * taken, the save fails as a lost race, and the next attempt on this deal reads the note first and applies the
+     * rules to what it finds (a note of another deal: refused).
+     */
+    public void assumeReceivedNoteNew(SharedDealDocument document, String noteId) {
+        if (!writes.hadInsertConflict(document.id())) {
+            document.assumeNewNote(noteId);
+        }
+    }
+
     /** Loads every note of the deal into the document (resync, snapshots). */
     public void loadAllNotes(SharedDealDocument document) {
         if (document.notes().complete()) {

@@ -7,6 +7,7 @@ import com.dealbridge.shareddeal.domain.SharedDeal;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
+import com.dealbridge.shareddeal.domain.SharedNoteAdded;
 import com.dealbridge.shareddeal.domain.SyncPolicy;
 import com.dealbridge.shareddeal.domain.SyncRuleViolation;
 import com.dealbridge.sync.clock.SyncClock;
@@ -118,6 +119,8 @@ public class SharedDealReplica implements Replica<SharedDealDocument> {
                 requireDealsPartner(document, event);
                 if (event instanceof SharedDealSnapshot) {
                     store.loadAllNotes(document);
+                } else if (event instanceof SharedNoteAdded added) {
+                    store.assumeReceivedNoteNew(document, added.noteId());
                 }
                 ApplyOutcome outcome = document.deal().apply(event, clock, policy);
                 if (outcome != ApplyOutcome.APPLIED) {

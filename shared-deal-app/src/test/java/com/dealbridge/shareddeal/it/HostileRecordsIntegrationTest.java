@@ -309,6 +309,33 @@ class HostileRecordsIntegrationTest {
     }
 
     @Test
+    void aNoteReusingTheIdOfAnotherDealsNoteIsDeadLetteredAndLeavesThatNoteAlone() {
+        SharedDealId other = SharedDealId.random();
+        registerHere(other);
+        String noteId = UUID.randomUUID().toString();
+        sharedDeals.change(other, (document, clock) -> {
+            document.assumeNewNote(noteId);
+            document.deal().addNote(noteId, "A note of the other deal", clock, PARTNER_USER);
+        });
+        SharedDealId id = SharedDealId.random();
+        SharedDealRegistered registration = registerHere(id);
+        SharedDealEvent hostile = crmNote(registration, noteId, "Taking over the other deal's note");
+        SharedDealEvent genuine = crmNote(registration, UUID.randomUUID().toString(), "A genuine note");
+        Held before = held(id);
+        Held otherBefore = held(other);
+
+        assertThat(wire.refuse(codec.encode(hostile), id.value())).isEqualTo("InvalidEventException: SharedNoteAdded "
+                + hostile.header().eventId() + " refused: note " + noteId + " belongs to another shared deal");
+        assertThat(held(id)).isEqualTo(before);
+        assertThat(held(other)).isEqualTo(otherBefore);
+
+        wire.other.send(INBOUND, genuine);
+        await().atMost(WAIT).until(() -> deal(id).highWaterMark(Origin.CRM) == 1);
+        assertThat(sharedDeals.store().notes(id.value(), 0, 10)).extracting(SharedNote::body)
+                .containsExactly("A genuine note");
+    }
+
+    @Test
     void aCommentOver16KibIsDeadLetteredNamingTheLimitAndAGenuineCommentTakesItsPlace() {
         SharedDealId id = SharedDealId.random();
         SharedDeal crm = SharedDeal.receive(registerHere(id), Origin.CRM, crmClock);
