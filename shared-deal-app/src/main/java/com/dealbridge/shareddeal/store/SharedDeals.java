@@ -89,7 +89,8 @@ public class SharedDeals {
 
     private SharedDealDocument run(String dealId, SharedDealWriter.Command command) {
         try {
-            return (SharedDealDocument) lanes.submit(dealId, command).get();
+            // the caller only waits: it works the deal's lane itself when the lane is idle
+            return (SharedDealDocument) lanes.submitAndWork(dealId, command).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
         } catch (InterruptedException e) {

@@ -105,6 +105,61 @@ public final class AggregateLanes<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #submit}, for a caller that would only wait for the result: when the lane is idle, its batch runs
+     * at once on the calling thread (the caller's work first in it) instead of on a pool thread the caller waits
+     * for, which saves two thread hand-overs per change; what queues meanwhile goes on on the pool.
+     */
+    public CompletableFuture<Object> submitAndWork(String aggregateId, T work) {
+        Task<T> task = new Task<>(work);
+        if (aggregateId.equals(CURRENT.get())) {
+            runInline(aggregateId, task);
+            return task.done;
+        }
+        while (true) {
+            Lane<T> lane = lanes.computeIfAbsent(aggregateId, id -> new Lane<>());
+            boolean here;
+            synchronized (lane) {
+                if (lane.retired) {
+                    continue;
+                }
+                lane.queue.add(task);
+                here = !lane.scheduled;
+                lane.scheduled = true;
+            }
+            if (here) {
+                drainOnce(aggregateId, lane);
+            }
+            return task.done;
+        }
+    }
+
+    /** One batch of a lane on the calling thread; the rest of the lane, if any, goes to the pool. */
+    private void drainOnce(String aggregateId, Lane<T> lane) {
+        List<Task<T>> batch = new ArrayList<>();
+        synchronized (lane) {
+            while (!lane.queue.isEmpty() && batch.size() < maxBatch) {
+                batch.add(lane.queue.poll());
+            }
+        }
+        try {
+            handle(aggregateId, batch);
+        } finally {
+            boolean more;
+            synchronized (lane) {
+                more = !lane.queue.isEmpty();
+                if (!more) {
+                    lane.scheduled = false;
+                    lane.retired = true;
+                    lanes.remove(aggregateId, lane);
+                }
+            }
+            if (more) {
+                pool.execute(() -> drain(aggregateId, lane));
+            }
+        }
+    }
+
     /** Runs queued batches of one lane; hands the thread back after a few so busy lanes do not starve others. */
     private void drain(String aggregateId, Lane<T> lane) {
         for (int round = 0; round < 4; round++) {

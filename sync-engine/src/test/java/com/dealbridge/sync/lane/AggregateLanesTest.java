@@ -54,6 +54,33 @@ class AggregateLanesTest {
     }
 
     @Test
+    void aCallerThatOnlyWaitsWorksAnIdleLaneItselfAndWhatQueuesMeanwhileGoesOnOnThePool() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        lanes = new AggregateLanes<>("test", 4, 64, (id, batch) -> {
+            threads.add(batch.get(0).work() + "@" + Thread.currentThread().getName());
+            if (batch.get(0).work().equals("first")) {
+                started.countDown();
+                release.await(5, TimeUnit.SECONDS);
+            }
+            batches.add(batch.stream().map(AggregateLanes.Task::work).toList());
+            batch.forEach(task -> task.complete(task.work().toUpperCase()));
+        });
+        CompletableFuture<CompletableFuture<Object>> first = CompletableFuture.supplyAsync(() ->
+                lanes.submitAndWork("deal-1", "first"), runnable -> new Thread(runnable, "caller").start());
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> second = lanes.submitAndWork("deal-1", "second");
+        assertThat(second).as("the lane is busy: queued, not run by this caller").isNotDone();
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS)).isEqualTo("FIRST");
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("SECOND");
+        assertThat(batches).containsExactly(List.of("first"), List.of("second"));
+        assertThat(threads.get(0)).isEqualTo("first@caller");
+        assertThat(threads.get(1)).startsWith("second@test-");
+    }
+
+    @Test
     void differentAggregatesRunAtTheSameTime() throws Exception {
         CountDownLatch bothIn = new CountDownLatch(2);
         lanes = new AggregateLanes<>("test", 4, 64, (id, batch) -> {
