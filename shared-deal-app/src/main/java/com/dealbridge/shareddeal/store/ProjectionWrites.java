@@ -152,6 +152,9 @@ final class ProjectionWrites {
         try {
             matched = collection.bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount();
         } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e; // not known to be durable: every save of the group fails (and retries)
+            }
             for (BulkWriteError error : e.getWriteErrors()) {
                 GroupCommit.Unit<Save> unit = owners.get(error.getIndex());
                 erred.add(unit);

@@ -94,6 +94,9 @@ public class ChangeLog {
                 pending.forEach(unit -> unit.complete(null));
                 return;
             } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().isEmpty()) {
+                    throw e; // a write concern error: nothing says which entries are in
+                }
                 BulkWriteError first = e.getWriteErrors().get(0);
                 int start = 0;
                 int stopped = 0;
@@ -154,7 +157,7 @@ public class ChangeLog {
             deferred.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             errors = e.getWriteErrors();
-            if (errors.stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode())
+            if (e.getWriteConcernError() != null || errors.stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode())
                     != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }

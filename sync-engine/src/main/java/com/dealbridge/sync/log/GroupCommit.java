@@ -8,9 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * Writes of concurrent units of work (changes of different aggregates, each on its own lane) joined into one store
- * command: the first caller that finds no write in flight writes for everyone queued at that moment, the others
- * wait for it; what queues meanwhile is the next write. No caller waits for a timer: alone, a unit is written at
- * once, as before; under load, N units cost one command and one wait for the disk instead of N (the store's
+ * command: a caller that finds no write in flight writes at once; the units that queue meanwhile are written
+ * together next, by the thread of the oldest of them, and their other threads wait for it. No caller waits for a
+ * timer: alone, a unit is written at once, as before; under load, N units cost one command and one wait for the
+ * disk instead of N (the store's
  * journal keeps writes in order, so one durable write makes the whole batch durable). Each unit gets its own
  * outcome: the batch's writer completes every unit with its result or its own failure.
  *
@@ -144,20 +145,22 @@ public final class GroupCommit<T> {
             writer.accept(batch);
         } catch (RuntimeException e) {
             batch.forEach(u -> u.fail(e));
-        }
-        IllegalStateException open = new IllegalStateException("the group write left a unit unanswered");
-        Unit<T> next;
-        synchronized (lock) {
-            next = queue.peek();
-            writing = next != null;
-        }
-        for (Unit<T> done : batch) {
-            done.fail(open);
-            done.finish();
-        }
-        if (next != null) {
-            next.leads = true;
-            LockSupport.unpark(next.thread);
+        } finally {
+            // also after an Error: the batch's waiters and the next writer must not wait forever
+            IllegalStateException open = new IllegalStateException("the group write left a unit unanswered");
+            Unit<T> next;
+            synchronized (lock) {
+                next = queue.peek();
+                writing = next != null;
+            }
+            for (Unit<T> done : batch) {
+                done.fail(open);
+                done.finish();
+            }
+            if (next != null) {
+                next.leads = true;
+                LockSupport.unpark(next.thread);
+            }
         }
     }
 }
