@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The sync benchmark, in one command: builds what it needs (tests skipped), then starts Kafka, the two embedded
 # stores and SMTP on free ports, each service in its own JVM (-Xmx256m), and runs every scenario.
-#   ./benchmarks/run.sh                 the full run (about 8 minutes on 2 cores)
-#   ./benchmarks/run.sh --quick         shorter phases, smaller deals (about 2 minutes): a smoke test
+#   ./benchmarks/run.sh                 the full run (about 13 minutes on 2 cores, half of it filling the big deal)
+#   ./benchmarks/run.sh --quick         shorter phases, smaller deals (about 5 minutes): a smoke test
 #   ./benchmarks/run.sh --help          the options
 #   ./benchmarks/run.sh --only=one-side,catch-up   some scenarios only (low-rate one-side both-ways same-deal
 #                                       deal-size big-deal catch-up); --seconds=N --writers=N ... change sizes
@@ -22,5 +22,7 @@ done
 build=(-B -q compile dependency:build-classpath -DskipTests -pl benchmarks -am -Dmdep.outputFile=target/classpath.txt)
 mvn -o "${build[@]}" 2>/dev/null || mvn "${build[@]}"
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-exec java ${BENCH_JVM_OPTS:-} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xmx1g -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro \
+# this JVM hosts Kafka and both sides' embedded stores, which keep their data in its heap (the big deal's 100,000
+# notes and their log entries, on both sides, took 1 GiB to the brink: the broker stalled in GC and fenced itself)
+exec java ${BENCH_JVM_OPTS:-} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xmx3g -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro \
   -cp "$classpath" com.dealbridge.bench.Benchmark "$@"

@@ -161,6 +161,11 @@ public final class Benchmark {
                     saveMetrics(logs, "catch-up");
                 }
                 results.put("rssAfterLoadMiB", Map.of("partner", rss(partner), "crm", rss(crm)));
+            } catch (Exception | Error e) {
+                // the scenarios done so far are still worth their minutes: reported, then the failure
+                results.put("failed", String.valueOf(e));
+                report();
+                throw e;
             } finally {
                 partner.stop();
                 crm.stop();
