@@ -394,6 +394,11 @@ public class ProjectionStore {
         return entries;
     }
 
+    /** Drops this process's copy of the deal's document: another instance changed the deal since it was saved. */
+    public void invalidate(String sharedDealId) {
+        lastSaved.invalidate(sharedDealId);
+    }
+
     /** Removes everything this side projected of a deal (tests and repair tooling only). */
     public void forget(String sharedDealId) {
         deals.deleteOne(Filters.eq("_id", sharedDealId));

@@ -1,5 +1,6 @@
 package com.dealbridge.shareddeal.store;
 
+import com.dealbridge.kit.web.ConflictException;
 import com.dealbridge.kit.web.ForbiddenException;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.shareddeal.domain.ForeignAuthorException;
@@ -59,9 +60,39 @@ public class SharedDealWriter {
         this.relay = relay;
     }
 
-    /** Runs a batch of changes of one deal; completes each task with the saved document or its refusal. */
+    /**
+     * Runs a batch of changes of one deal; completes each task with the saved document or its refusal. When
+     * another writer (another instance) took the next place in the log first, the changes were decided on a state
+     * that is no longer the deal's: they are decided again on the deal as it is now, so a change that holds only
+     * in the old state (assign a rep to a deal without one) is not made twice.
+     */
     void write(String dealId, List<AggregateLanes.Task<Object>> tasks) {
         SharedDealDocument document = store.loadForChange(dealId);
+        List<AggregateLanes.Task<Object>> pending = tasks;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(dealId, pending, document);
+                return;
+            } catch (DecidedOnStaleState stale) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    stale.tasks().forEach(task -> task.fail(new ConflictException(
+                            "Shared deal " + dealId + " kept changing on another instance meanwhile; try again")));
+                    return;
+                }
+                log.debug("{}: another writer changed the deal first, deciding {} change(s) again", dealId,
+                        stale.tasks().size());
+                String linked = document.localDealId();
+                document = store.load(dealId);
+                catchUp(document);
+                if (document.localDealId() == null && linked != null) {
+                    document.linkLocalDeal(linked);
+                }
+                pending = stale.tasks();
+            }
+        }
+    }
+
+    private void writeOnce(String dealId, List<AggregateLanes.Task<Object>> tasks, SharedDealDocument document) {
         List<SharedDealEvent> kept = new ArrayList<>();
         List<AggregateLanes.Task<Object>> done = new ArrayList<>();
         for (AggregateLanes.Task<Object> task : tasks) {
@@ -87,7 +118,7 @@ public class SharedDealWriter {
             done.forEach(task -> task.complete(null)); // a catch-up that found nothing to build a deal from
             return;
         }
-        List<LogEntry> committed = commit(dealId, document, kept);
+        List<LogEntry> committed = commit(dealId, document, kept, done);
         saveLoop(dealId, document);
         if (relay != null) {
             relay.enqueue(committed);
@@ -130,7 +161,8 @@ public class SharedDealWriter {
      * from the log and the rest of the batch is appended after it (same events, new places: as if decided
      * concurrently on the other side, which the merge rules converge whatever the order).
      */
-    private List<LogEntry> commit(String dealId, SharedDealDocument document, List<SharedDealEvent> events) {
+    private List<LogEntry> commit(String dealId, SharedDealDocument document, List<SharedDealEvent> events,
+                                  List<AggregateLanes.Task<Object>> tasks) {
         List<LogEntry> committed = new ArrayList<>();
         List<SharedDealEvent> pending = events;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
@@ -147,6 +179,10 @@ public class SharedDealWriter {
                 if (ours(entries.get(appended))) {
                     // the driver re-sent an insert whose answer was lost: the place is held by this very event
                     appended++;
+                } else if (committed.isEmpty() && appended == 0) {
+                    // nothing of the batch is in: decide it again on what the other writer made of the deal
+                    store.invalidate(dealId);
+                    throw new DecidedOnStaleState(tasks);
                 }
                 committed.addAll(entries.subList(0, appended));
                 List<SharedDealEvent> rest = pending.subList(appended, pending.size());
@@ -267,6 +303,21 @@ public class SharedDealWriter {
 
         /** Applies own entries the deal's document missed (after a crash); records nothing new. */
         record CatchUp() implements Command {
+        }
+    }
+
+    /** The batch's changes were decided on a state another writer has changed since: none of them is in the log. */
+    private static final class DecidedOnStaleState extends RuntimeException {
+
+        private final transient List<AggregateLanes.Task<Object>> tasks;
+
+        DecidedOnStaleState(List<AggregateLanes.Task<Object>> tasks) {
+            super(null, null, false, false);
+            this.tasks = tasks;
+        }
+
+        List<AggregateLanes.Task<Object>> tasks() {
+            return tasks;
         }
     }
 }

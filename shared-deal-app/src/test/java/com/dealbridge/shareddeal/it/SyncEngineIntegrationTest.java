@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.contracts.Topics;
 import com.dealbridge.shareddeal.domain.ActivityEntry;
+import com.dealbridge.shareddeal.domain.DetailsChange;
 import com.dealbridge.shareddeal.domain.Fixtures;
 import com.dealbridge.sync.clock.ManualClock;
 import com.dealbridge.shareddeal.domain.Origin;
@@ -16,8 +17,10 @@ import com.dealbridge.shareddeal.domain.SharedDeal;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
+import com.dealbridge.shareddeal.domain.SyncPolicy;
 import com.dealbridge.sync.clock.SyncClock;
 import com.dealbridge.sync.deadletter.DeadLetters;
+import com.dealbridge.shareddeal.store.DealChange;
 import com.dealbridge.shareddeal.store.OfflineStore;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
@@ -28,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,6 +197,36 @@ class SyncEngineIntegrationTest {
         assertThat(deal.note("note-here-2")).isPresent();
         assertThat(changeLog.find(id.value(), "PARTNER", 1, 10)).extracting(LogEntry::sequence)
                 .containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aChangeDecidedOnADealAnotherInstanceChangedMeanwhileIsDecidedAgainOnWhatItIsNow() throws InterruptedException {
+        SharedDealId id = SharedDealId.random();
+        String original = registerHere(id).dealName();
+        sharedDeals.change(id, (document, clock) -> document.deal().addNote(UUID.randomUUID().toString(), "first", clock,
+                PARTNER_USER)); // this instance now holds the deal's document as it saved it
+        try (OfflineStore otherInstance = new OfflineStore(mongo, Origin.PARTNER)) {
+            otherInstance.sharedDeals().change(id, renameUnlessRenamed(original, original + " (there)"));
+        }
+
+        // decided on the cached document, this rename would hold; on the deal as it is now, it does not
+        sharedDeals.change(id, renameUnlessRenamed(original, original + " (here)"));
+
+        SharedDeal deal = deal(id);
+        assertThat(deal.facts().dealName()).isEqualTo(original + " (there)");
+        assertThat(deal.localSequence()).isEqualTo(3);
+        assertThat(changeLog.find(id.value(), "PARTNER", 1, 10)).extracting(LogEntry::sequence)
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    /** Renames the deal only while it has its original name: a change that holds only in some states. */
+    private static DealChange renameUnlessRenamed(String original, String name) {
+        return (document, clock) -> {
+            if (document.deal().facts().dealName().equals(original)) {
+                document.deal().changeDetails(new DetailsChange(name, null, null, null), SyncPolicy.defaults(),
+                        clock, PARTNER_USER);
+            }
+        };
     }
 
     private SharedDealRegistered registerHere(SharedDealId id) {
