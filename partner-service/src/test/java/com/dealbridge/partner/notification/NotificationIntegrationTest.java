@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +114,10 @@ class NotificationIntegrationTest {
                 .isEqualTo("New shared deal \"Globex renewal\" registered for you by Rita Rep");
         assertThat(TestMail.body(registration)).contains("Rita Rep registered the shared deal \"Globex renewal\"")
                 .contains("Looking forward to working with you")
-                .contains("Open the deal in the partner portal: " + PORTAL + "/deals/" + converted);
+                // the deal's own id once sync made the partner's deal, else the shared deal's: both open it
+                .containsPattern("Open the deal in the partner portal: " + Pattern.quote(PORTAL + "/deals/") + "("
+                        + Pattern.quote(converted) + "|" + Pattern.quote(String.valueOf(api.get("/api/shared-deals/"
+                        + converted, partner.recipientToken).json("/dealId"))) + ")\\s");
         assertThat(TestMail.subject(assignment)).isEqualTo("Sales rep Rob Rep assigned to your deal \"Initech rollout\"");
         assertThat(TestMail.body(assignment)).contains("By: Automatic assignment")
                 .contains(PORTAL + "/deals/" + localDealId);
