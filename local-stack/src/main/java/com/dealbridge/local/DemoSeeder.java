@@ -1,10 +1,13 @@
 package com.dealbridge.local;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the demo data through the services' real admin endpoints: one partner with two users, three sales
@@ -37,6 +40,15 @@ final class DemoSeeder {
     private final AdminApi partner;
     private final AdminApi crm;
     private final SeedFile seeds;
+
+    /** Against the two services' admin endpoints at these addresses, with their admin tokens. */
+    static DemoSeeder against(String partnerUrl, String partnerAdminToken, String crmUrl, String crmAdminToken,
+                              SeedFile seeds) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        JsonMapper json = JsonMapper.builder().build();
+        return new DemoSeeder(new AdminApi(http, json, "partner-service", partnerUrl, partnerAdminToken),
+                new AdminApi(http, json, "crm-service", crmUrl, crmAdminToken), seeds);
+    }
 
     DemoSeeder(AdminApi partner, AdminApi crm, SeedFile seeds) {
         this.partner = partner;

@@ -135,11 +135,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private DemoSeeder seeder(SeedFile seeds) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        JsonMapper json = JsonMapper.builder().build();
-        return new DemoSeeder(
-                new AdminApi(http, json, "partner-service", settings.partnerUrl(), PARTNER_ADMIN_TOKEN),
-                new AdminApi(http, json, "crm-service", settings.crmUrl(), CRM_ADMIN_TOKEN),
+        return DemoSeeder.against(settings.partnerUrl(), PARTNER_ADMIN_TOKEN, settings.crmUrl(), CRM_ADMIN_TOKEN,
                 seeds);
     }
 
