@@ -1,5 +1,10 @@
 package com.dealbridge.kit.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,6 +23,18 @@ public final class ApiDocumentChecks {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
     private ApiDocumentChecks() {
+    }
+
+    /**
+     * Fetches the service's document, keeps it as {@code target/openapi.json} (what clients get, for a look) and
+     * asserts it is complete and bears the title.
+     */
+    public static void assertCompleteAndTyped(ApiClient api, String title) throws IOException {
+        ApiResponse docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        Files.writeString(Path.of("target", "openapi.json"), docs.bodyAsString());
+        assertThat(shortcomings(docs.json())).isEmpty();
+        assertThat(docs.json().path("info").path("title").asString()).isEqualTo(title);
     }
 
     /** @return one line per shortcoming; empty when the document is complete */

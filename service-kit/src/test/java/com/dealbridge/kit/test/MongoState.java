@@ -15,7 +15,20 @@ import org.springframework.data.mongodb.core.MongoOperations;
  */
 public final class MongoState {
 
+    /** Written by background work after a successful write (the relay's marks), not by the request itself. */
+    static final Set<String> SYNC_VOLATILE_FIELDS = Set.of("published", "parked");
+    /** Counted, not read, so the fingerprint stays cheap as they grow: requests only add to them. */
+    static final Set<String> SYNC_COUNT_ONLY = Set.of("change_log", "attachments.chunks", "attachments.files",
+            "shared_tab_imports");
+    /** Written only by the relay once the broker acknowledged, some time after the request: not its state. */
+    static final Set<String> SYNC_BACKGROUND = Set.of("relay_marks");
+
     private MongoState() {
+    }
+
+    /** The state of a service's store with the sync engine's collections as both services have them. */
+    public static Map<String, String> fingerprint(MongoOperations mongo) {
+        return fingerprint(mongo, SYNC_VOLATILE_FIELDS, SYNC_COUNT_ONLY, SYNC_BACKGROUND);
     }
 
     /**
