@@ -20,6 +20,10 @@ import org.springframework.core.env.MapPropertySource;
  * ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) outside Kubernetes too, for its probes and
  * any other orchestrator; declared here ({@code livenessState}, {@code readinessState}; a service adds members), so
  * that they show their members like the endpoint does (only with the admin token);</li>
+ * <li>{@code management.otlp.metrics.export.enabled=false} — metrics are scraped from {@code /actuator/prometheus};
+ * the OpenTelemetry starter (traces) also brings Micrometer's OTLP registry, which would otherwise push every minute
+ * to a collector on localhost that is not there. Traces are exported only once
+ * {@code management.opentelemetry.tracing.export.otlp.endpoint} is set (README Traces);</li>
  * <li>{@code spring.mvc.problemdetails.enabled=true} — RFC 9457 bodies for Spring's own errors;</li>
  * <li>{@code spring.jackson.datatype.datetime.write-dates-as-timestamps=false} — ISO-8601 dates and instants;</li>
  * <li>{@code spring.threads.virtual.enabled=false} — platform threads (2-core machines, pinned Mongo driver);</li>
@@ -49,6 +53,7 @@ public final class KitDefaultsEnvironmentPostProcessor implements EnvironmentPos
         // declared, not left to Boot's built-in probe groups, which never show their members, not even to the admin
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState");
+        defaults.put("management.otlp.metrics.export.enabled", "false");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("spring.jackson.datatype.datetime.write-dates-as-timestamps", "false");
         defaults.put("spring.threads.virtual.enabled", "false");

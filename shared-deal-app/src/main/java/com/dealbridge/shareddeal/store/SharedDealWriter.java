@@ -21,7 +21,9 @@ import com.dealbridge.sync.log.LogEntry;
 import com.dealbridge.sync.log.SequenceTakenException;
 import com.dealbridge.sync.relay.Relay;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,11 +97,18 @@ public class SharedDealWriter {
     private void writeOnce(String dealId, List<AggregateLanes.Task<Object>> tasks, SharedDealDocument document) {
         List<SharedDealEvent> kept = new ArrayList<>();
         List<AggregateLanes.Task<Object>> done = new ArrayList<>();
+        // by event id: each event carries the trace of the request (or received event) its change came from
+        Map<String, String> traces = new HashMap<>();
         for (AggregateLanes.Task<Object> task : tasks) {
             String linked = document.localDealId();
             try {
                 run((Command) task.work(), document);
-                kept.addAll(document.deal() == null ? List.of() : document.deal().drainRecordedEvents());
+                List<SharedDealEvent> recorded = document.deal() == null ? List.of()
+                        : document.deal().drainRecordedEvents();
+                if (task.traceparent() != null) {
+                    recorded.forEach(event -> traces.put(event.header().eventId(), task.traceparent()));
+                }
+                kept.addAll(recorded);
                 done.add(task);
             } catch (RuntimeException refused) {
                 task.fail(translate(refused));
@@ -118,7 +127,7 @@ public class SharedDealWriter {
             done.forEach(task -> task.complete(null)); // a catch-up that found nothing to build a deal from
             return;
         }
-        List<LogEntry> committed = commit(dealId, document, kept, done);
+        List<LogEntry> committed = commit(dealId, document, kept, done, traces);
         saveLoop(dealId, document);
         if (relay != null) {
             relay.enqueue(committed);
@@ -162,11 +171,12 @@ public class SharedDealWriter {
      * concurrently on the other side, which the merge rules converge whatever the order).
      */
     private List<LogEntry> commit(String dealId, SharedDealDocument document, List<SharedDealEvent> events,
-                                  List<AggregateLanes.Task<Object>> tasks) {
+                                  List<AggregateLanes.Task<Object>> tasks, Map<String, String> traces) {
         List<LogEntry> committed = new ArrayList<>();
         List<SharedDealEvent> pending = events;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<LogEntry> entries = pending.stream().map(this::entry).toList();
+            List<LogEntry> entries = pending.stream()
+                    .map(event -> entry(event, traces.get(event.header().eventId()))).toList();
             try {
                 changeLog.appendOwn(entries);
                 committed.addAll(entries);
@@ -268,10 +278,10 @@ public class SharedDealWriter {
         }
     }
 
-    private LogEntry entry(SharedDealEvent event) {
+    private LogEntry entry(SharedDealEvent event, String traceparent) {
         return new LogEntry(event.header().sharedDealId(), event.header().origin().name(), event.header().sequence(),
                 event.header().eventId(), event.type(), event.header().hlc().wallMillis(),
-                event.header().hlc().counter(), event.header().occurredAt(), codec.encode(event));
+                event.header().hlc().counter(), event.header().occurredAt(), codec.encode(event), traceparent);
     }
 
     private static RuntimeException translate(RuntimeException e) {

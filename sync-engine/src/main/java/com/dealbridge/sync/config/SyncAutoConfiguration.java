@@ -19,9 +19,12 @@ import com.dealbridge.sync.relay.Relay;
 import com.dealbridge.sync.state.CompactedStateSource;
 import com.dealbridge.sync.state.StatePublisher;
 import com.dealbridge.sync.state.StateRepublisher;
+import com.dealbridge.sync.trace.SyncTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -129,10 +132,23 @@ public class SyncAutoConfiguration {
         return new KafkaTemplate<>(syncProducerFactory);
     }
 
+    /**
+     * A change's trace across Kafka (README Traces): with the service's Micrometer tracer and propagator when it
+     * has them (Boot's OpenTelemetry starter), otherwise none.
+     */
+    @Bean
+    SyncTracing syncTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer found = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return found == null || found == Tracer.NOOP || propagation == null ? SyncTracing.NONE
+                : new SyncTracing(found, propagation);
+    }
+
     @Bean(destroyMethod = "close")
-    AggregateLanes<LaneWork> syncLanes(SyncProperties properties, AggregateLanes.Handler<LaneWork> handler) {
+    AggregateLanes<LaneWork> syncLanes(SyncProperties properties, AggregateLanes.Handler<LaneWork> handler,
+                                       SyncTracing syncTracing) {
         return new AggregateLanes<>("sync-lane", properties.lanes().threads(), properties.lanes().maxBatch(),
-                handler);
+                handler, syncTracing);
     }
 
     @Bean(destroyMethod = "close")
@@ -167,9 +183,9 @@ public class SyncAutoConfiguration {
     @Bean
     <W> Inbox<W> inbox(ChangeLog changeLog, Replica<W> replica, EventReader reader, DeadLetters deadLetters,
                        AggregateLanes<LaneWork> syncLanes, SyncProperties properties, SyncTopics topics,
-                       ObjectProvider<MeterRegistry> meters) {
+                       ObjectProvider<MeterRegistry> meters, SyncTracing syncTracing) {
         return new Inbox<>(changeLog, replica, reader, deadLetters, syncLanes, properties.inbox(), topics.inbound(),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), syncTracing);
     }
 
     @Bean

@@ -5,9 +5,11 @@ import com.dealbridge.sync.lane.AggregateLanes;
 import com.dealbridge.sync.lane.LaneWork;
 import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
+import com.dealbridge.sync.trace.SyncTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,10 +54,21 @@ public class Inbox<W> {
     private final Counter applied;
     private final Counter duplicates;
     private final Timer lag;
+    private final SyncTracing tracing;
+    private final String spanName;
 
     public Inbox(ChangeLog changeLog, Replica<W> replica, EventReader reader, DeadLetters deadLetters,
                  AggregateLanes<LaneWork> lanes, InboxProperties properties, String inboundTopic,
                  MeterRegistry meters) {
+        this(changeLog, replica, reader, deadLetters, lanes, properties, inboundTopic, meters, SyncTracing.NONE);
+    }
+
+    /** @param tracing applies each record that carries a trace context in a span continuing it */
+    public Inbox(ChangeLog changeLog, Replica<W> replica, EventReader reader, DeadLetters deadLetters,
+                 AggregateLanes<LaneWork> lanes, InboxProperties properties, String inboundTopic,
+                 MeterRegistry meters, SyncTracing tracing) {
+        this.tracing = tracing;
+        this.spanName = "process " + inboundTopic;
         this.inboundTopic = inboundTopic;
         this.changeLog = changeLog;
         this.replica = replica;
@@ -233,7 +246,7 @@ public class Inbox<W> {
         });
         List<InboxWork.Item> logged = candidates.values().stream().flatMap(m -> m.values().stream()).toList();
         List<ChangeLog.Received> outcomes = changeLog.insertReceived(logged.stream()
-                .map(item -> ((Received.Sequenced) item.received()).entry()).toList(), parkedIds);
+                .map(Inbox::toLog).toList(), parkedIds);
         Set<String> conflicting = new HashSet<>();
         List<String> stopped = new ArrayList<>();
         for (int i = 0; i < logged.size(); i++) {
@@ -368,15 +381,33 @@ public class Inbox<W> {
         replica.setParked(working, parked.size() - done.size());
     }
 
+    /** The item's entry as logged: with the record's trace context, so a parked event is applied in its trace. */
+    private static LogEntry toLog(InboxWork.Item item) {
+        LogEntry entry = ((Received.Sequenced) item.received()).entry();
+        String traceparent = SyncTracing.traceparent(item.record());
+        return traceparent == null || traceparent.equals(entry.traceparent()) ? entry
+                : entry.withTraceparent(traceparent);
+    }
+
     private static String idOf(InboxWork.Item item) {
         return ((Received.Sequenced) item.received()).entry().id();
     }
 
-    /** @throws RefusedOnApplying refused: dead-lettered and removed from the log */
+    /**
+     * Applies the event in a span continuing the trace its record carries (none without).
+     *
+     * @throws RefusedOnApplying refused: dead-lettered and removed from the log
+     */
     private void apply(W working, Received.Sequenced event, ConsumerRecord<String, byte[]> record,
                        InboxWork.Refusals refusals) {
-        try {
-            replica.apply(working, event);
+        try (SyncTracing.Applying applying = tracing.applying(SyncTracing.traceparent(record), spanName,
+                inboundTopic)) {
+            try {
+                replica.apply(working, event);
+            } catch (InvalidEventException e) {
+                applying.refused(e);
+                throw e;
+            }
         } catch (InvalidEventException e) {
             refusals.refuse(record, e);
             changeLog.remove(List.of(event.entry().id()));
@@ -384,9 +415,14 @@ public class Inbox<W> {
         }
     }
 
-    /** A parked entry as the record it came in: its bytes are what was received. */
+    /** A parked entry as the record it came in: its bytes (and trace context) are what was received. */
     private ConsumerRecord<String, byte[]> asRecord(LogEntry entry) {
-        return new ConsumerRecord<>(inboundTopic, -1, -1, entry.aggregateId(), entry.payload());
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(inboundTopic, -1, -1, entry.aggregateId(),
+                entry.payload());
+        if (entry.traceparent() != null) {
+            record.headers().add(SyncTracing.TRACEPARENT, entry.traceparent().getBytes(StandardCharsets.US_ASCII));
+        }
+        return record;
     }
 
     /** An event was refused while being applied: the pass ends without saving, the next starts from the store. */

@@ -1,5 +1,6 @@
 package com.dealbridge.sync.lane;
 
+import com.dealbridge.sync.trace.SyncTracing;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One lane per aggregate: its work runs one batch at a time, in the order it was submitted, on a shared pool.
@@ -32,14 +34,24 @@ public final class AggregateLanes<T> implements AutoCloseable {
     public static final class Task<T> {
 
         private final T work;
+        private final String traceparent;
         private final CompletableFuture<Object> done = new CompletableFuture<>();
 
-        Task(T work) {
+        Task(T work, String traceparent) {
             this.work = work;
+            this.traceparent = traceparent;
         }
 
         public T work() {
             return work;
+        }
+
+        /**
+         * The W3C trace context of the span current where the work was submitted (null: none), taken there since
+         * the work may run on a pool thread, batched with other submitters' work: what the work records carries it.
+         */
+        public String traceparent() {
+            return traceparent;
         }
 
         public void complete(Object result) {
@@ -57,6 +69,12 @@ public final class AggregateLanes<T> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AggregateLanes.class);
 
+    /**
+     * The logging MDC key holding the aggregate whose lane is running, so every log line of its work names it (the
+     * services' logging pattern shows it next to the trace id).
+     */
+    public static final String MDC_KEY = "aggregateId";
+
     /** The aggregate whose lane the current thread is running, if any. */
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
@@ -64,8 +82,15 @@ public final class AggregateLanes<T> implements AutoCloseable {
     private final ExecutorService pool;
     private final Handler<T> handler;
     private final int maxBatch;
+    private final SyncTracing tracing;
 
     public AggregateLanes(String name, int threads, int maxBatch, Handler<T> handler) {
+        this(name, threads, maxBatch, handler, SyncTracing.NONE);
+    }
+
+    /** @param tracing takes each task's trace context where it is submitted */
+    public AggregateLanes(String name, int threads, int maxBatch, Handler<T> handler, SyncTracing tracing) {
+        this.tracing = tracing;
         this.handler = handler;
         this.maxBatch = maxBatch;
         AtomicInteger n = new AtomicInteger();
@@ -82,7 +107,7 @@ public final class AggregateLanes<T> implements AutoCloseable {
      * runs at once on the calling thread: queued, it would wait for the very batch that is waiting for it.
      */
     public CompletableFuture<Object> submit(String aggregateId, T work) {
-        Task<T> task = new Task<>(work);
+        Task<T> task = new Task<>(work, tracing.current());
         if (aggregateId.equals(CURRENT.get())) {
             runInline(aggregateId, task);
             return task.done;
@@ -111,7 +136,7 @@ public final class AggregateLanes<T> implements AutoCloseable {
      * for, which saves two thread hand-overs per change; what queues meanwhile goes on on the pool.
      */
     public CompletableFuture<Object> submitAndWork(String aggregateId, T work) {
-        Task<T> task = new Task<>(work);
+        Task<T> task = new Task<>(work, tracing.current());
         if (aggregateId.equals(CURRENT.get())) {
             runInline(aggregateId, task);
             return task.done;
@@ -187,6 +212,8 @@ public final class AggregateLanes<T> implements AutoCloseable {
     private void handle(String aggregateId, List<Task<T>> batch) {
         String outer = CURRENT.get();
         CURRENT.set(aggregateId);
+        String outerMdc = MDC.get(MDC_KEY);
+        MDC.put(MDC_KEY, aggregateId);
         try {
             handler.handle(aggregateId, batch);
         } catch (Throwable failure) {
@@ -196,6 +223,11 @@ public final class AggregateLanes<T> implements AutoCloseable {
             batch.stream().filter(task -> !task.isDone()).forEach(task -> task.fail(failure));
         } finally {
             CURRENT.set(outer);
+            if (outerMdc == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, outerMdc);
+            }
         }
         batch.stream().filter(task -> !task.isDone())
                 .forEach(task -> task.fail(new IllegalStateException("the handler left a task unanswered")));

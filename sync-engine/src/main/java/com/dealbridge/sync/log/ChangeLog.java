@@ -298,6 +298,9 @@ public class ChangeLog {
                 .append("hlcWall", entry.hlcWall()).append("hlcCounter", entry.hlcCounter())
                 .append("occurredAt", Date.from(entry.occurredAt())).append("payload", new Binary(entry.payload()))
                 .append("loggedAt", new Date());
+        if (entry.traceparent() != null) {
+            document.append("traceparent", entry.traceparent());
+        }
         if (own) {
             document.append("published", false);
         } else {
@@ -311,6 +314,7 @@ public class ChangeLog {
                 ((Number) document.get("sequence")).longValue(), document.getString("eventId"),
                 document.getString("type"), ((Number) document.get("hlcWall")).longValue(),
                 ((Number) document.get("hlcCounter")).intValue(),
-                document.getDate("occurredAt").toInstant(), document.get("payload", Binary.class).getData());
+                document.getDate("occurredAt").toInstant(), document.get("payload", Binary.class).getData(),
+                document.getString("traceparent"));
     }
 }

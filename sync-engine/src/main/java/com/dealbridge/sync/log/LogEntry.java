@@ -11,9 +11,17 @@ import java.util.Objects;
  * @param origin   the side that decided the event
  * @param sequence its place among the aggregate's events from that origin, from 1 without gaps
  * @param payload  the event as it travels on the wire
+ * @param traceparent the W3C trace context the event was decided in (own: the submitter's span; received: the
+ *                 record's header), carried to the other side by the relay; null when there was none
  */
 public record LogEntry(String aggregateId, String origin, long sequence, String eventId, String type, long hlcWall,
-                       int hlcCounter, Instant occurredAt, byte[] payload) {
+                       int hlcCounter, Instant occurredAt, byte[] payload, String traceparent) {
+
+    /** An entry without a trace context. */
+    public LogEntry(String aggregateId, String origin, long sequence, String eventId, String type, long hlcWall,
+                    int hlcCounter, Instant occurredAt, byte[] payload) {
+        this(aggregateId, origin, sequence, eventId, type, hlcWall, hlcCounter, occurredAt, payload, null);
+    }
 
     public LogEntry {
         Objects.requireNonNull(aggregateId, "aggregateId");
@@ -38,7 +46,13 @@ public record LogEntry(String aggregateId, String origin, long sequence, String 
     /** The same event at another place in the sequence (a local batch that lost a race is appended again). */
     public LogEntry withSequence(long newSequence, byte[] newPayload) {
         return new LogEntry(aggregateId, origin, newSequence, eventId, type, hlcWall, hlcCounter, occurredAt,
-                newPayload);
+                newPayload, traceparent);
+    }
+
+    /** The same entry with the trace context it was decided in. */
+    public LogEntry withTraceparent(String newTraceparent) {
+        return new LogEntry(aggregateId, origin, sequence, eventId, type, hlcWall, hlcCounter, occurredAt, payload,
+                newTraceparent);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.dealbridge.sync.relay;
 
 import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
+import com.dealbridge.sync.trace.SyncTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -204,11 +205,13 @@ public class Relay implements AutoCloseable {
     private void send(List<LogEntry> batch) throws Exception {
         List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
         for (LogEntry entry : batch) {
+            // the trace context the change was decided in, as the record's W3C header (the same for its followers)
+            byte[] traceparent = entry.traceparent() == null ? null : bytes(entry.traceparent());
             sends.add(kafka.send(record(entry.aggregateId(), entry.sequence(), entry.eventId(), entry.type(),
-                    entry.payload(), entry.occurredAt().toEpochMilli())).thenApply(result -> null));
+                    entry.payload(), entry.occurredAt().toEpochMilli(), traceparent)).thenApply(result -> null));
             // the producer's bounded buffer makes send() wait rather than hold a whole file here
             followers.forEach(entry, (eventId, type, payload) -> sends.add(kafka.send(record(entry.aggregateId(),
-                    entry.sequence(), eventId, type, payload, entry.occurredAt().toEpochMilli()))
+                    entry.sequence(), eventId, type, payload, entry.occurredAt().toEpochMilli(), traceparent))
                     .thenApply(result -> null)));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
@@ -216,11 +219,14 @@ public class Relay implements AutoCloseable {
     }
 
     private ProducerRecord<String, byte[]> record(String key, long sequence, String eventId, String type,
-                                                  byte[] payload, long timestamp) {
+                                                  byte[] payload, long timestamp, byte[] traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, timestamp, key, payload);
         record.headers().add(new RecordHeader(EVENT_ID_HEADER, bytes(eventId)));
         record.headers().add(new RecordHeader(EVENT_TYPE_HEADER, bytes(type)));
         record.headers().add(new RecordHeader(SEQUENCE_HEADER, bytes(Long.toString(sequence))));
+        if (traceparent != null) {
+            record.headers().add(new RecordHeader(SyncTracing.TRACEPARENT, traceparent));
+        }
         return record;
     }
 

@@ -213,7 +213,7 @@ class InboxTest {
         return new String(bytes, StandardCharsets.UTF_8).split("\\|")[1];
     }
 
-    private static Received read(ConsumerRecord<String, byte[]> record) {
+    static Received read(ConsumerRecord<String, byte[]> record) {
         String[] parts = new String(record.value(), StandardCharsets.UTF_8).split("\\|");
         long sequence = Long.parseLong(parts[0]);
         LogEntry entry = new LogEntry(record.key(), "OTHER", sequence, parts[2], "Word", sequence, 0,
@@ -222,7 +222,7 @@ class InboxTest {
     }
 
     /** The toy replica: words per aggregate, kept in memory, with a version so a save can lose a race. */
-    static final class Words implements Replica<Words.Working> {
+    static class Words implements Replica<Words.Working> {
 
         record Stored(List<String> words, long mark, long parked, long version) {
         }

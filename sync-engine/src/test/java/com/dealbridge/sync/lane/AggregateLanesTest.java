@@ -3,6 +3,13 @@ package com.dealbridge.sync.lane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dealbridge.sync.trace.SyncTracing;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class AggregateLanesTest {
 
@@ -129,5 +137,29 @@ class AggregateLanesTest {
 
         assertThat(lanes.submit("deal-1", "outer").get(5, TimeUnit.SECONDS)).isEqualTo("outer");
         assertThat(seen).containsExactly("outer", "inner");
+    }
+
+    @Test
+    void eachTaskCarriesTheTraceItWasSubmittedInAndItsWorkLogsWithTheAggregateId() throws Exception {
+        SdkTracerProvider provider = SdkTracerProvider.builder().build();
+        OtelTracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> { });
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        lanes = new AggregateLanes<>("test", 4, 64, (id, batch) -> batch.forEach(task -> {
+            seen.add(task.work() + " " + task.traceparent() + " " + MDC.get(AggregateLanes.MDC_KEY));
+            task.complete(null);
+        }), new SyncTracing(tracer, Propagator.NOOP));
+        Span request = tracer.nextSpan().name("request").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+            lanes.submit("deal-1", "traced").get(5, TimeUnit.SECONDS);
+        } finally {
+            request.end();
+        }
+        lanes.submitAndWork("deal-2", "untraced").get(5, TimeUnit.SECONDS);
+
+        assertThat(seen).containsExactly(
+                "traced 00-" + request.context().traceId() + "-" + request.context().spanId() + "-01 deal-1",
+                "untraced null deal-2");
+        assertThat(MDC.get(AggregateLanes.MDC_KEY)).as("restored after the work").isNull();
+        provider.close();
     }
 }
