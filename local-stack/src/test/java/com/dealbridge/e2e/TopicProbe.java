@@ -124,6 +124,11 @@ final class TopicProbe implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
+    /** Sends a record as it is, with its headers. */
+    void send(ProducerRecord<String, byte[]> record) throws Exception {
+        producer.send(record).get();
+    }
+
     void resend(ConsumerRecord<String, byte[]> record) throws Exception {
         producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())).get();
     }
