@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.dealbridge.contracts.Topics;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.sync.deadletter.DeadLetter;
 import com.dealbridge.sync.deadletter.DeadLetters;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -25,16 +26,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * One trace from a partner's request to its application in the CRM, across the real broker: the note a partner
  * adds is applied on the CRM side in a consumer span of the request's trace — the trace the caller sent in its
  * {@code traceparent} header, or the one partner-service started for a request without. Each service keeps its
  * finished spans in memory (an exporter bean beside Boot's OpenTelemetry configuration, every trace sampled). A
- * record the CRM cannot read goes to the dead-letter topic with its {@code traceparent}.
+ * record the CRM cannot read goes to the dead-letter topic with its {@code traceparent}, and keeps it in
+ * {@code dead_letters} for a replay.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TracingEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -54,6 +61,8 @@ class TracingEndToEndTest {
     @BeforeAll
     static void startSystem() {
         system = DealbridgeSystem.start(Map.of(
+                // the inbox's line for each applied event, to see what a log line says
+                "logging.level.com.dealbridge.sync.inbox.Inbox", "DEBUG",
                 "spring.main.sources", CapturedSpans.class.getName(),
                 "management.tracing.sampling.probability", "1.0",
                 "management.opentelemetry.tracing.export.schedule-delay", "100ms"));
@@ -65,7 +74,7 @@ class TracingEndToEndTest {
     }
 
     @Test
-    void aNoteAddedWithTheCallersTraceparentIsAppliedOnTheCrmSideInThatTrace() {
+    void aNoteAddedWithTheCallersTraceparentIsAppliedOnTheCrmSideInThatTrace(CapturedOutput output) {
         PartnerUser user = system.newPartner("Traced Partners", 5);
         String dealId = register(user, "Traced deal");
         String traceId = hex(16);
@@ -82,6 +91,10 @@ class TracingEndToEndTest {
         assertThat(applied.getParentSpanContext().isRemote()).isTrue();
         assertThat(applied.getParentSpanId()).as("a span of the partner's request")
                 .isIn(spanIdsOf(partnerSpans(), traceId));
+        assertThat(output.getOut().lines().filter(line -> line.contains("applied SharedNoteAdded " + dealId)))
+                .as("the CRM's log line names the trace, the span and the deal")
+                .anySatisfy(line -> assertThat(line)
+                        .contains("[" + traceId + "," + applied.getSpanId() + "," + dealId + "]"));
     }
 
     @Test
@@ -116,6 +129,10 @@ class TracingEndToEndTest {
                     .isEqualTo(traceparent);
             assertThat(dead.headers().lastHeader(DeadLetters.REASON_HEADER)).isNotNull();
         }
+        MongoOperations crmStore = system.crmBean(MongoOperations.class);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(crmStore.findAll(DeadLetter.class))
+                .filteredOn(letter -> key.equals(letter.key())).singleElement()
+                .satisfies(letter -> assertThat(letter.traceparent()).as("for a replay").isEqualTo(traceparent)));
     }
 
     /** partner-service's span of the POST adding a note to the deal (in the given trace, or any). */

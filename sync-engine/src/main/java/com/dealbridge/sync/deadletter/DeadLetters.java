@@ -4,6 +4,7 @@ import com.dealbridge.sync.config.SyncTopics;
 import com.dealbridge.sync.inbox.Inbox;
 import com.dealbridge.sync.inbox.InvalidEventException;
 import com.dealbridge.sync.log.IndexedCount;
+import com.dealbridge.sync.trace.SyncTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
@@ -87,7 +88,7 @@ public class DeadLetters {
         publish(record, shown);
         String id = record.topic() + "-" + record.partition() + "@" + record.offset();
         mongo.save(new DeadLetter(id, record.topic(), record.partition(), record.offset(), record.key(),
-                record.value(), reason, clock.instant(), false, null, null));
+                record.value(), reason, clock.instant(), false, null, null, SyncTracing.traceparent(record)));
         counted.increment();
         log.warn("dead-lettered {} (key {}): {}", id, record.key(), reason, shown);
     }
@@ -185,8 +186,13 @@ public class DeadLetters {
                 if (letter.payload() == null) {
                     throw new IllegalStateException("no payload kept");
                 }
-                inbox.replay(new ConsumerRecord<>(letter.topic(), letter.partition(), letter.offset(),
-                        letter.key(), letter.payload()));
+                ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(letter.topic(), letter.partition(),
+                        letter.offset(), letter.key(), letter.payload());
+                if (letter.traceparent() != null) {
+                    record.headers().add(SyncTracing.TRACEPARENT,
+                            letter.traceparent().getBytes(StandardCharsets.US_ASCII));
+                }
+                inbox.replay(record);
                 mongo.save(letter.replayedOk(clock.instant()));
                 replayed++;
             } catch (RuntimeException e) {

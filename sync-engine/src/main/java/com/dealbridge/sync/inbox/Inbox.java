@@ -404,6 +404,7 @@ public class Inbox<W> {
                 inboundTopic)) {
             try {
                 replica.apply(working, event);
+                log.debug("applied {}", event.entry());
             } catch (InvalidEventException e) {
                 applying.refused(e);
                 throw e;
