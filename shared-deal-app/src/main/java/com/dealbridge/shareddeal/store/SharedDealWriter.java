@@ -97,7 +97,7 @@ public class SharedDealWriter {
     private void writeOnce(String dealId, List<AggregateLanes.Task<Object>> tasks, SharedDealDocument document) {
         List<SharedDealEvent> kept = new ArrayList<>();
         List<AggregateLanes.Task<Object>> done = new ArrayList<>();
-        // by event id: each event carries the trace of the request (or received event) its change came from
+        // by event id: each event carries the trace of the request its change came from
         Map<String, String> traces = new HashMap<>();
         for (AggregateLanes.Task<Object> task : tasks) {
             String linked = document.localDealId();

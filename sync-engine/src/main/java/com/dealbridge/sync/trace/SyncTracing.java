@@ -10,9 +10,8 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * Carries a change's trace across Kafka although the relay publishes it later, from the change log, on its own
- * thread: the W3C {@code traceparent} of the span current when the change was submitted (an HTTP request's, or the
- * application of a received event that the change reacts to) is kept in the change-log entry, the relay puts it on
- * the record's headers as it is, and the inbox applies the record in a consumer span continuing that trace. No span
+ * thread: the W3C {@code traceparent} of the span current when the change was submitted (an HTTP request's) is kept
+ * in the change-log entry, the relay puts it on the record's headers as it is, and the inbox applies the record in a consumer span continuing that trace. No span
  * is made on the sending side and none per poll; a record without the header is applied without one. Works with
  * whatever tracer the service runs through Micrometer Tracing; {@link #NONE} without one.
  */
