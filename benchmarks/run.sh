@@ -17,9 +17,9 @@ for arg in "$@"; do
     exit 0
   fi
 done
-# compiled in one reactor run, nothing installed: the classpath names the modules' target/classes, so the
+# compiled in one reactor run (test-compile: the test-jars the modules name resolve to their target/test-classes), nothing installed: the classpath names the modules' target/classes, so the
 # services run this checkout's code (not whatever another build put into ~/.m2)
-build=(-B -q compile dependency:build-classpath -DskipTests -pl benchmarks -am -Dmdep.outputFile=target/classpath.txt)
+build=(-B -q test-compile dependency:build-classpath -DskipTests -pl benchmarks -am -Dmdep.outputFile=target/classpath.txt)
 mvn -o "${build[@]}" 2>/dev/null || mvn "${build[@]}"
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 # this JVM hosts Kafka and both sides' embedded stores, which keep their data in its heap (the big deal's 100,000
