@@ -137,6 +137,7 @@ class RegisteredDomainsEndToEndTest {
         system.newRep("Rita Racer"); // a second rep to choose from, so two instances could pick different ones
         PartnerUser user = system.newPartner("Racing Partners", 3);
         PartnerUser converted = system.newPartner("Converted Partners", 3);
+        awaitKnownOnCrm(user);
         awaitKnownOnCrm(converted);
         List<String> companies = new ArrayList<>();
         List<String> crmDeals = new ArrayList<>();
@@ -187,8 +188,11 @@ class RegisteredDomainsEndToEndTest {
                     .as("distinct domains of %s", partner.name()).isEqualTo(3);
         }
         // each partner registration gets exactly one rep, whichever crm-service instance applied or swept it
-        for (String id : ok(system.partner().get("/api/shared-deals?size=500", user.token()), 200).node("/items")
-                .findValuesAsString("id")) {
+        List<String> ids = new ArrayList<>();
+        ok(system.partner().get("/api/shared-deals?size=500", user.token()), 200).node("/items")
+                .forEach(item -> ids.add(item.get("id").asText())); // the items' own ids, not their people's
+        assertThat(ids).isNotEmpty();
+        for (String id : ids) {
             await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + id, rep.token())
                     .json("/assignedRep/id") != null);
             String assigned = system.crm().get("/api/shared-deals/" + id, rep.token()).json("/assignedRep/id");
