@@ -132,9 +132,12 @@ class RegisteredDomainsEndToEndTest {
     }
 
     @Test
-    void concurrentRegistrationsThroughTwoInstancesOfEachSideNeverExceedTheCapacity() throws Exception {
+    void concurrentRegistrationsThroughTwoInstancesOfEachSideNeverExceedTheCapacityNorAssignTwoReps()
+            throws Exception {
+        system.newRep("Rita Racer"); // a second rep to choose from, so two instances could pick different ones
         PartnerUser user = system.newPartner("Racing Partners", 3);
         PartnerUser converted = system.newPartner("Converted Partners", 3);
+        awaitKnownOnCrm(user);
         awaitKnownOnCrm(converted);
         List<String> companies = new ArrayList<>();
         List<String> crmDeals = new ArrayList<>();
@@ -183,6 +186,19 @@ class RegisteredDomainsEndToEndTest {
             });
             assertThat(domains(system.partner(), partner.token()).stream().distinct().count())
                     .as("distinct domains of %s", partner.name()).isEqualTo(3);
+        }
+        // each partner registration gets exactly one rep, whichever crm-service instance applied or swept it
+        List<String> ids = new ArrayList<>();
+        ok(system.partner().get("/api/shared-deals?size=500", user.token()), 200).node("/items")
+                .forEach(item -> ids.add(item.get("id").asText())); // the items' own ids, not their people's
+        assertThat(ids).isNotEmpty();
+        for (String id : ids) {
+            await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + id, rep.token())
+                    .json("/assignedRep/id") != null);
+            String assigned = system.crm().get("/api/shared-deals/" + id, rep.token()).json("/assignedRep/id");
+            List<String> assignments = ok(system.crm().get("/api/shared-deals/" + id + "/shared-activity?size=200",
+                    rep.token()), 200).node("/items").findValuesAsString("repId");
+            assertThat(assignments).as("reps assigned to %s", id).containsOnly(assigned);
         }
     }
 

@@ -14,6 +14,8 @@ import com.dealbridge.shareddeal.store.AppliedEventListener;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -22,13 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers each partner registration in the CRM and assigns it to the least-loaded active rep. Decisions run
- * one at a time on a single thread, so concurrent registrations never read the same loads and pick the same
- * rep. Woken as soon as a registration is applied; a sweep catches what a crash or a rep-less moment left.
+ * Registers each partner registration in the CRM and assigns it to the least-loaded active rep. Which rep a deal
+ * gets is decided once in the store ({@link RepClaims}), so two instances handling one deal (the inbox on one, the
+ * sweep on another) record the same rep. Decisions of one instance run one at a time on a single thread only so that
+ * its concurrent registrations read each other's loads (balance, not correctness: across instances the loads are
+ * approximate). Woken as soon as a registration is applied; a sweep catches what a crash or a rep-less moment left.
  */
 @Component
 @EnableConfigurationProperties(AssignmentProperties.class)
@@ -40,13 +45,15 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
     private final SharedDeals sharedDeals;
     private final SalesReps reps;
     private final CrmDeals crmDeals;
+    private final RepClaims claims;
     private final ExecutorService decisions = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "rep-assigner");
         thread.setDaemon(true);
         return thread;
     });
 
-    RepAssigner(SharedDeals sharedDeals, SalesReps reps, CrmDeals crmDeals) {
+    RepAssigner(SharedDeals sharedDeals, SalesReps reps, CrmDeals crmDeals, MongoOperations mongo) {
+        this.claims = new RepClaims(mongo, Clock.systemUTC());
         this.sharedDeals = sharedDeals;
         this.reps = reps;
         this.crmDeals = crmDeals;
@@ -101,7 +108,7 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
             if (deal.facts().assignedRep() != null || !deal.facts().activelyRegistered()) {
                 return;
             }
-            Optional<SalesRep> rep = LeastLoadedRep.pick(reps.active(), sharedDeals.activeDealsPerRep());
+            Optional<SalesRep> rep = decide(id);
             if (rep.isEmpty()) {
                 log.warn("no active sales rep to assign deal {} to; it stays unassigned until one exists", id);
                 return;
@@ -113,6 +120,33 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
             SalesRep chosen = rep.get();
             deal.assign(new PersonRef(chosen.id(), chosen.name(), chosen.email()), clock, ASSIGNMENT);
         });
+    }
+
+    /**
+     * The deal's rep as claimed in the store: the claim another instance made, or this instance's least-loaded pick
+     * if its claim wins. A claimed rep no longer active is replaced (conditionally, so instances agree again).
+     */
+    private Optional<SalesRep> decide(SharedDealId id) {
+        List<SalesRep> active = reps.active();
+        Optional<String> claimed = claims.claimed(id.value());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<SalesRep> held = claimed.flatMap(repId -> byId(active, repId));
+            if (held.isPresent()) {
+                return held;
+            }
+            Optional<SalesRep> pick = LeastLoadedRep.pick(active, sharedDeals.activeDealsPerRep());
+            if (pick.isEmpty()) {
+                return Optional.empty();
+            }
+            String winner = claimed.isEmpty() ? claims.claim(id.value(), pick.get().id())
+                    : claims.replace(id.value(), claimed.get(), pick.get().id());
+            claimed = Optional.of(winner);
+        }
+        return claimed.flatMap(repId -> byId(reps.active(), repId));
+    }
+
+    private static Optional<SalesRep> byId(List<SalesRep> reps, String repId) {
+        return reps.stream().filter(rep -> rep.id().equals(repId)).findFirst();
     }
 
     /** Derived from the shared deal id, so a repeated attempt upserts the same CRM deal. */
