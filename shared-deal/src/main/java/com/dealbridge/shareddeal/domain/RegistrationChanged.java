@@ -1,6 +1,7 @@
 package com.dealbridge.shareddeal.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,8 @@ public record RegistrationChanged(EventHeader header, RegistrationTransition tra
 
     public RegistrationChanged {
         Objects.requireNonNull(transition, "transition");
+        // the wire carries milliseconds: both sides hold the same instant
+        expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS);
         if ((transition == RegistrationTransition.REJECT) != (reasonCode != null)) {
             throw new IllegalArgumentException("a rejection, and only one, has a reason code");
         }

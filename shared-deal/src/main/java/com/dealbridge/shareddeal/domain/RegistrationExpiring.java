@@ -1,6 +1,7 @@
 package com.dealbridge.shareddeal.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
 public record RegistrationExpiring(EventHeader header, Instant expiresAt) implements SharedDealEvent {
 
     public RegistrationExpiring {
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        expiresAt = Objects.requireNonNull(expiresAt, "expiresAt").truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override
