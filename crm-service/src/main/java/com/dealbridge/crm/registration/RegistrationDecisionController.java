@@ -43,28 +43,36 @@ class RegistrationDecisionController {
         this.decisions = decisions;
     }
 
+    /** A rep approves a PENDING registration: REGISTERED, expiring after the program's days. 409 from any other state. */
     @PostMapping("/api/shared-deals/{id}/registration/approve")
     SharedDealView approve(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false)
             Decision decision) {
         return decisions.approve(caller, id, decision == null ? null : decision.reason());
     }
 
+    /** A rep rejects a PENDING (or UNAVAILABLE) registration with the program's reason code: REJECTED, freeing its domain. */
     @PostMapping("/api/shared-deals/{id}/registration/reject")
     SharedDealView reject(Caller caller, @PathVariable String id, @Valid @RequestBody Rejection rejection) {
         return decisions.reject(caller, id, rejection.reasonCode(), rejection.reason());
     }
 
+    /** A rep moves a REGISTERED registration's expiry later; the partner is reminded again before the new date. */
     @PostMapping("/api/shared-deals/{id}/registration/extend")
     SharedDealView extend(Caller caller, @PathVariable String id, @Valid @RequestBody Extension extension) {
         return decisions.extend(caller, id, extension.expiresAt(), extension.reason());
     }
 
+    /**
+     * A CRM admin releases an UNAVAILABLE registration: REGISTERED, taking its domain and a capacity slot (409 when the
+     * partner has none left, or from any other state).
+     */
     @PostMapping("/admin/shared-deals/{id}/registration/release")
     SharedDealView release(Caller caller, @PathVariable String id, @Valid @RequestBody(required = false)
             Decision decision) {
         return decisions.release(caller, id, decision == null ? null : decision.reason());
     }
 
+    /** A CRM admin rejects an UNAVAILABLE (or PENDING) registration with the program's reason code: REJECTED. */
     @PostMapping("/admin/shared-deals/{id}/registration/reject")
     SharedDealView adminReject(Caller caller, @PathVariable String id, @Valid @RequestBody Rejection rejection) {
         return decisions.reject(caller, id, rejection.reasonCode(), rejection.reason());

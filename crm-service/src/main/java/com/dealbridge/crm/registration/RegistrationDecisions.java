@@ -84,8 +84,8 @@ class RegistrationDecisions {
 
     private SharedDealView change(String id, RegistrationTransition transition, String reasonCode, String reason,
                                   Instant expiresAt, Actor actor) {
-        find(id);
-        SharedDealDocument saved = sharedDeals.change(new SharedDealId(id), (document, syncClock) -> document.deal()
+        SharedDealId sharedDealId = find(id).deal().id();
+        SharedDealDocument saved = sharedDeals.change(sharedDealId, (document, syncClock) -> document.deal()
                 .changeRegistration(transition, reasonCode, reason, expiresAt, syncClock, actor));
         return queries.views(List.of(saved)).get(0);
     }
@@ -96,7 +96,13 @@ class RegistrationDecisions {
     }
 
     private SharedDealDocument find(String id) {
-        return sharedDeals.find(new SharedDealId(id)).orElseThrow(() -> new SharedDealNotFoundException(id));
+        SharedDealId sharedDealId;
+        try {
+            sharedDealId = new SharedDealId(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw new SharedDealNotFoundException(id);
+        }
+        return sharedDeals.find(sharedDealId).orElseThrow(() -> new SharedDealNotFoundException(id));
     }
 
     private static Actor repActor(Caller caller) {
