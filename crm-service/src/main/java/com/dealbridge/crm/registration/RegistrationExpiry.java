@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The program's expiry, on the CRM side (the vendor decides registration states): sets the expiry date of REGISTERED
- * registrations that have none, records the reminder once the date is {@code reminder-before} away, and expires a
- * registration whose date passed while its deal was open, which frees its domain and slot on both sides (only an
- * active REGISTERED deal holds them).
+ * The program's expiry, on the CRM side (the vendor decides registration states): records the reminder once a
+ * REGISTERED registration's date is {@code reminder-before} away (its own date, set by an approval, release or
+ * extension, or the one its creation implies: {@code expiry-days} after it, which the reminder makes explicit), and
+ * expires a registration whose date passed while its deal was open, which frees its domain and slot on both sides
+ * (only an active REGISTERED or PENDING deal holds them).
  *
  * <p>Several instances may sweep at once: each decision runs as a change of the deal, decided again on the deal as
  * the store has it after losing a race (the change log's unique sequence per deal), and each is a no-op once made,
@@ -54,17 +55,30 @@ class RegistrationExpiry {
         }
     }
 
-    /** One pass: expiry dates, reminders, expiries. @return how many registrations expired */
+    /** One pass: reminders, expiries. @return how many registrations expired */
     int sweep() {
         if (!properties.expires()) {
             return 0;
         }
         Instant now = clock.instant();
+        Duration days = Duration.ofDays(properties.expiryDays());
+        // created REGISTERED and never moved: the date is implied by the creation; the reminder makes it explicit
+        // (no event before, so deals far from their expiry carry no extra line on their Shared tab)
         ids(Filters.and(Filters.eq("status", "ACTIVE"), Filters.eq("registrationState",
-                RegistrationState.REGISTERED.name()), Filters.eq("expiresAt", null))).forEach(this::setExpiry);
+                RegistrationState.REGISTERED.name()), Filters.eq("expiresAt", null),
+                Filters.lte("facts.createdAt", Date.from(now.minus(days).plus(properties.reminderBefore())))))
+                .forEach(id -> sharedDeals.change(id, (document, syncClock) -> {
+                    DealFacts deal = document.deal().facts();
+                    if (deal.activelyRegistered() && deal.registrationState() == RegistrationState.REGISTERED) {
+                        document.deal().remindOfExpiry(deal.createdAt().plus(days), syncClock, EXPIRY);
+                    }
+                }));
         ids(Filters.and(Filters.lte("expiresAt", Date.from(now.plus(properties.reminderBefore()))),
-                Filters.ne("expiryReminded", true))).forEach(id -> sharedDeals.change(id, (document, syncClock) ->
-                document.deal().remindOfExpiry(syncClock, EXPIRY)));
+                Filters.ne("expiryReminded", true))).forEach(id -> sharedDeals.change(id, (document, syncClock) -> {
+                    if (document.deal().facts().activelyRegistered()) {
+                        document.deal().remindOfExpiry(syncClock, EXPIRY);
+                    }
+                }));
         int expired = 0;
         for (SharedDealId id : ids(Filters.lte("expiresAt", Date.from(now)))) {
             boolean[] done = new boolean[1];
@@ -82,21 +96,6 @@ class RegistrationExpiry {
             expired += done[0] ? 1 : 0;
         }
         return expired;
-    }
-
-    private void setExpiry(SharedDealId id) {
-        sharedDeals.change(id, (document, syncClock) -> {
-            DealFacts deal = document.deal().facts();
-            if (!deal.activelyRegistered() || deal.registrationState() != RegistrationState.REGISTERED
-                    || deal.registration().expiresAt() != null) {
-                return;
-            }
-            Instant since = deal.registration().registeredAt() != null ? deal.registration().registeredAt()
-                    : deal.createdAt();
-            Instant expiresAt = since.plus(Duration.ofDays(properties.expiryDays()));
-            document.deal().changeRegistration(RegistrationTransition.SET_EXPIRY, null, null, expiresAt, syncClock,
-                    EXPIRY);
-        });
     }
 
     private List<SharedDealId> ids(org.bson.conversions.Bson filter) {

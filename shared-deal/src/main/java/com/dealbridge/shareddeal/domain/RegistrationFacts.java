@@ -29,8 +29,10 @@ public record RegistrationFacts(RegistrationState state, Instant expiresAt, Stri
                 becameRegistered ? at : registeredAt, remindedFor);
     }
 
+    /** The reminder names the expiry date; one created REGISTERED gets its date from it. */
     RegistrationFacts reminded(Instant expiry) {
-        return new RegistrationFacts(state, expiresAt, reasonCode, reason, changedAt, registeredAt, expiry);
+        return new RegistrationFacts(state, expiresAt == null ? expiry : expiresAt, reasonCode, reason, changedAt,
+                registeredAt, expiry);
     }
 
     /** Whether the reminder for the current expiry date was sent. */

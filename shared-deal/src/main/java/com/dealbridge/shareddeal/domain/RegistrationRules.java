@@ -33,15 +33,19 @@ final class RegistrationRules {
                 actor);
     }
 
-    /** @return whether a reminder was recorded now: not when the current expiry date's reminder was already */
-    static boolean remindOfExpiry(SharedDeal deal, SyncClock clock, Actor actor) {
+    /**
+     * @param implicitExpiry the program's expiry of a registration that has no date of its own yet (the date its
+     *                       creation implies); the reminder gives it that date on both sides
+     * @return whether a reminder was recorded now: not when the current expiry date's reminder was already
+     */
+    static boolean remindOfExpiry(SharedDeal deal, Instant implicitExpiry, SyncClock clock, Actor actor) {
         requireOpenOnCrm(deal, "an expiry reminder");
         RegistrationFacts registration = deal.facts().registration();
-        if (deal.facts().registrationState() != RegistrationState.REGISTERED || registration.expiresAt() == null
+        Instant expiresAt = registration.expiresAt() != null ? registration.expiresAt() : implicitExpiry;
+        if (deal.facts().registrationState() != RegistrationState.REGISTERED || expiresAt == null
                 || registration.remindedOfExpiry()) {
             return false;
         }
-        Instant expiresAt = registration.expiresAt();
         deal.record(header -> new RegistrationExpiring(header, expiresAt), clock, actor);
         return true;
     }

@@ -334,7 +334,15 @@ public final class SharedDeal {
 
     /** Records the reminder that the registration expires soon, once per expiry date. @return whether recorded now */
     public boolean remindOfExpiry(SyncClock clock, Actor actor) {
-        return RegistrationRules.remindOfExpiry(this, clock, actor);
+        return RegistrationRules.remindOfExpiry(this, null, clock, actor);
+    }
+
+    /**
+     * As {@link #remindOfExpiry(SyncClock, Actor)}; a registration without a date of its own expires at
+     * {@code implicitExpiry} (the program's days after its creation), which the reminder gives it on both sides.
+     */
+    public boolean remindOfExpiry(java.time.Instant implicitExpiry, SyncClock clock, Actor actor) {
+        return RegistrationRules.remindOfExpiry(this, implicitExpiry, clock, actor);
     }
 
     void requireNotWithdrawn() {

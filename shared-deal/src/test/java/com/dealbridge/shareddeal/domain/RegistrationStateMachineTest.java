@@ -130,6 +130,18 @@ class RegistrationStateMachineTest {
     }
 
     @Test
+    void theReminderOfARegistrationWithoutADateOfItsOwnGivesItTheImpliedDateOnBothSides() {
+        registerOnPartner(Fixtures.partnerRegistration(id));
+        Instant implied = Instant.parse("2027-03-01T00:00:00Z");
+        assertThat(crm.remindOfExpiry(crmClock, CRM_REP)).as("no date, none implied").isFalse();
+        assertThat(crm.remindOfExpiry(implied, crmClock, CRM_REP)).isTrue();
+        assertThat(crm.remindOfExpiry(implied, crmClock, CRM_REP)).isFalse();
+        syncToPartner();
+        assertThat(partner.facts().registration().expiresAt()).isEqualTo(implied);
+        assertThat(crm.facts().registration().expiresAt()).isEqualTo(implied);
+    }
+
+    @Test
     void aClosedOrWithdrawnDealsRegistrationNoLongerChanges() {
         registerOnPartner(Fixtures.partnerRegistration(id));
         crm.changeStage(Stage.CLOSED_WON, policy, crmClock, CRM_REP);
