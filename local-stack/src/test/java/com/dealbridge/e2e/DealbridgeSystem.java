@@ -37,6 +37,8 @@ public final class DealbridgeSystem implements AutoCloseable {
     private ConfigurableApplicationContext partner;
     private ConfigurableApplicationContext crm;
     private final List<ConfigurableApplicationContext> moreInstances = new java.util.ArrayList<>();
+    /** The program's clock of crm-service (registration expiry), when a test moves time itself; null: the system's. */
+    private java.time.Clock crmClock;
 
     private DealbridgeSystem(Map<String, String> extraProperties) {
         this.extraProperties.putAll(extraProperties);
@@ -58,6 +60,15 @@ public final class DealbridgeSystem implements AutoCloseable {
     /** As {@link #start()}, with extra Spring properties for both services (they win over the defaults). */
     public static DealbridgeSystem start(Map<String, String> extraProperties) {
         DealbridgeSystem system = new DealbridgeSystem(extraProperties);
+        system.startPartner();
+        system.startCrm();
+        return system;
+    }
+
+    /** As {@link #start(Map)}, crm-service's instances reading the program's time from {@code crmClock}. */
+    public static DealbridgeSystem start(Map<String, String> extraProperties, java.time.Clock crmClock) {
+        DealbridgeSystem system = new DealbridgeSystem(extraProperties);
+        system.crmClock = crmClock;
         system.startPartner();
         system.startCrm();
         return system;
@@ -89,13 +100,24 @@ public final class DealbridgeSystem implements AutoCloseable {
 
     /** Another instance of crm-service on the same store and consumer group. */
     public ApiClient startAnotherCrm() {
-        ConfigurableApplicationContext instance = run(CrmServiceApplication.builder(), crmMongo, "crm", CRM_ADMIN);
+        ConfigurableApplicationContext instance = run(crmBuilder(), crmMongo, "crm", CRM_ADMIN);
         moreInstances.add(instance);
         return client(instance, "crm-service");
     }
 
     public void startCrm() {
-        crm = run(CrmServiceApplication.builder(), crmMongo, "crm", CRM_ADMIN);
+        crm = run(crmBuilder(), crmMongo, "crm", CRM_ADMIN);
+    }
+
+    private SpringApplicationBuilder crmBuilder() {
+        SpringApplicationBuilder builder = CrmServiceApplication.builder();
+        if (crmClock != null) {
+            java.time.Clock clock = crmClock;
+            // registered before the configuration classes, so the service's default Clock bean steps aside
+            builder.initializers(context -> ((org.springframework.context.support.GenericApplicationContext) context)
+                    .registerBean("e2eClock", java.time.Clock.class, () -> clock));
+        }
+        return builder;
     }
 
     public void stopCrm() {
@@ -144,6 +166,11 @@ public final class DealbridgeSystem implements AutoCloseable {
 
     public String brokers() {
         return broker.getBrokersAsString();
+    }
+
+    /** The SMTP server every service mails to. */
+    public GreenMail smtp() {
+        return smtp;
     }
 
     public int smtpPort() {

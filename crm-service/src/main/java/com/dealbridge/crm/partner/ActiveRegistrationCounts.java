@@ -32,11 +32,12 @@ class ActiveRegistrationCounts {
             return counts;
         }
         // A read beyond SharedDeals' own queries, which is what its store() is for; it names the deal projection's
-        // fields (partnerId, status as the DealStatus name, registrationState: an UNAVAILABLE deal is no
-        // registration), as SharedDeals' own filters do.
+        // fields (partnerId, status as the DealStatus name, registrationState: only a REGISTERED or PENDING deal is
+        // a registration; UNAVAILABLE, REJECTED and EXPIRED ones hold nothing), as SharedDeals' own filters do.
         List<Document> rows = sharedDeals.store().fields(Filters.and(Filters.in("partnerId", partnerIds),
                 Filters.eq("status", DealStatus.ACTIVE.name()),
-                Filters.ne("registrationState", RegistrationState.UNAVAILABLE.name())), List.of("partnerId"), 0);
+                Filters.in("registrationState", java.util.Arrays.asList(RegistrationState.REGISTERED.name(),
+                        RegistrationState.PENDING.name(), null))), List.of("partnerId"), 0);
         for (Document row : rows) {
             counts.merge(row.getString("partnerId"), 1L, Long::sum);
         }

@@ -54,6 +54,31 @@ enum NotificationKind {
             return actor + " commented on a shared note of the deal \"" + deal + "\".";
         }
     },
+    /** The registration expires soon; {@code detail} is the expiry date (ISO-8601). */
+    REGISTRATION_EXPIRING {
+        @Override
+        String subject(String deal, String actor, String detail) {
+            return "Your registration of \"" + deal + "\" expires on " + day(detail);
+        }
+
+        @Override
+        String sentence(String deal, String actor, String detail) {
+            return "The registration of the shared deal \"" + deal + "\" expires on " + day(detail)
+                    + " unless the deal closes or your sales rep extends it.";
+        }
+    },
+    /** The vendor moved the registration's state; {@code detail} is the new state and why. */
+    REGISTRATION_CHANGED {
+        @Override
+        String subject(String deal, String actor, String detail) {
+            return "Registration of \"" + deal + "\": " + detail;
+        }
+
+        @Override
+        String sentence(String deal, String actor, String detail) {
+            return actor + " changed the registration of the shared deal \"" + deal + "\": " + detail + ".";
+        }
+    },
     DEAL_CLOSED_WON {
         @Override
         String subject(String deal, String actor, String detail) {
@@ -76,6 +101,11 @@ enum NotificationKind {
             return actor + " moved the deal \"" + deal + "\" to Closed lost.";
         }
     };
+
+    /** The date of an ISO-8601 instant, as the mail says it. */
+    static String day(String instant) {
+        return instant == null || instant.length() < 10 ? String.valueOf(instant) : instant.substring(0, 10);
+    }
 
     abstract String subject(String deal, String actor, String detail);
 

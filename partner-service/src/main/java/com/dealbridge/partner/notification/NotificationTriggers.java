@@ -4,6 +4,8 @@ import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.DealStageChanged;
 import com.dealbridge.shareddeal.domain.NoteCommentAdded;
 import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.domain.RegistrationChanged;
+import com.dealbridge.shareddeal.domain.RegistrationExpiring;
 import com.dealbridge.shareddeal.domain.SharedDealAssigned;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
@@ -34,6 +36,25 @@ class NotificationTriggers {
         on(DealStageChanged.class, e -> stageReached(e.stage()));
         on(SharedNoteAdded.class, e -> noteAdded(e.body()));
         on(NoteCommentAdded.class, e -> commentAdded(e.body()));
+        on(RegistrationExpiring.class, e -> Optional.of(Trigger.of(NotificationKind.REGISTRATION_EXPIRING,
+                e.expiresAt().toString())));
+        on(RegistrationChanged.class, NotificationTriggers::registrationChanged);
+    }
+
+    /** Approvals, releases, rejections and expiries notify; setting or extending the expiry date does not. */
+    static Optional<Trigger> registrationChanged(RegistrationChanged e) {
+        String state = switch (e.transition()) {
+            case APPROVE -> "approved";
+            case RELEASE -> "released, now registered";
+            case REJECT -> "rejected (" + e.reasonCode() + ")";
+            case EXPIRE -> "expired";
+            case SET_EXPIRY, EXTEND -> null;
+        };
+        if (state == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Trigger.of(NotificationKind.REGISTRATION_CHANGED, e.reason() == null ? state
+                : state + ": " + e.reason()));
     }
 
     /**

@@ -53,10 +53,12 @@ class SharedDealRegistrations {
     private final SharedDealCommands commands;
     private final CompanyDomains domains;
     private final Admissions admissions;
+    private final ApprovalProperties approval;
 
     SharedDealRegistrations(SharedDeals sharedDeals, PartnerAccounts accounts, Directory directory, Deals deals,
                             Catalogue catalogue, SharedDealQueries queries, SharedDealCommands commands,
-                            CompanyDomains domains, Admissions admissions) {
+                            CompanyDomains domains, Admissions admissions, ApprovalProperties approval) {
+        this.approval = approval;
         this.domains = domains;
         this.admissions = admissions;
         this.queries = queries;
@@ -94,7 +96,9 @@ class SharedDealRegistrations {
                     request.nextSteps(), null, productIds,
                     new PersonRef(caller.id(), caller.name(), caller.email()), null, request.sourceType().name(),
                     source.domain());
-            return sharedDeals.register(admission.apply(registration), actor(caller), localDeal.id());
+            Registration admitted = admission.apply(registration);
+            return sharedDeals.register(approval.requiresApproval() ? admitted.pending() : admitted, actor(caller),
+                    localDeal.id());
         } catch (RuntimeException refused) {
             // a refused registration leaves nothing: not its claims, not the deal made for it
             admissions.abandon(admission);

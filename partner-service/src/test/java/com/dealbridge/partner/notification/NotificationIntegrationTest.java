@@ -156,6 +156,8 @@ class NotificationIntegrationTest {
                 "Sales rep Rita Rep assigned to your deal \"Kinds deal\"",
                 "New shared note from Automatic assignment on \"Kinds deal\"",
                 "New comment from Automatic assignment on \"Kinds deal\"",
+                "Your registration of \"Kinds deal\" expires on Rita Rep",
+                "Registration of \"Kinds deal\": Rita Rep",
                 "Deal \"Kinds deal\" closed won",
                 "Deal \"Kinds deal\" closed lost");
         assertThat(mails).allSatisfy(mail -> assertThat(TestMail.body(mail))

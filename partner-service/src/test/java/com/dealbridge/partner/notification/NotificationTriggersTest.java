@@ -53,6 +53,24 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void anExpiryReminderNotifiesWithTheDateAndADecisionWithItsReasonButANewExpiryDateDoesNot() {
+        Instant expiresAt = Instant.parse("2027-03-01T10:00:00Z");
+        Optional<Trigger> reminder = triggers.triggerFor(new com.dealbridge.shareddeal.domain.RegistrationExpiring(
+                header(Origin.CRM, Actor.system("Registration expiry")), expiresAt));
+        assertThat(reminder).contains(Trigger.of(NotificationKind.REGISTRATION_EXPIRING, expiresAt.toString()));
+        assertThat(NotificationKind.REGISTRATION_EXPIRING.subject("Acme", "Registration expiry",
+                expiresAt.toString())).isEqualTo("Your registration of \"Acme\" expires on 2027-03-01");
+
+        assertThat(triggers.triggerFor(new com.dealbridge.shareddeal.domain.RegistrationChanged(header(Origin.CRM,
+                REP), com.dealbridge.shareddeal.domain.RegistrationTransition.REJECT, "DUPLICATE", "known customer",
+                null))).contains(Trigger.of(NotificationKind.REGISTRATION_CHANGED,
+                "rejected (DUPLICATE): known customer"));
+        assertThat(triggers.triggerFor(new com.dealbridge.shareddeal.domain.RegistrationChanged(header(Origin.CRM,
+                REP), com.dealbridge.shareddeal.domain.RegistrationTransition.EXTEND, null, null, expiresAt)))
+                .isEmpty();
+    }
+
+    @Test
     void eventsOfThePartnerSideNeverNotifyThePartner() {
         assertThat(triggers.triggerFor(new SharedDealAssigned(header(Origin.PARTNER, REP), RITA))).isEmpty();
         assertThat(triggers.triggerFor(new SharedDealAssigned(header(Origin.CRM, PARTNER_USER), RITA))).isEmpty();

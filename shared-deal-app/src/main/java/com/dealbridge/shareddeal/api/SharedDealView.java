@@ -13,10 +13,12 @@ import java.util.Map;
 /**
  * The shared deal resource, the same shape on both services (API.md).
  *
- * @param registrationState REGISTERED, UNAVAILABLE or WITHDRAWN
- * @param unavailableReason why the registration is UNAVAILABLE (naming no other partner); null otherwise
+ * @param registrationState REGISTERED, PENDING, UNAVAILABLE, REJECTED, EXPIRED or WITHDRAWN
+ * @param unavailableReason why the registration is UNAVAILABLE (naming no other partner) or REJECTED; null otherwise
  * @param unavailableAt     when it became UNAVAILABLE (its registration); null otherwise
- * @param registeredAt      when it was REGISTERED; null for one created UNAVAILABLE
+ * @param registeredAt      when it became REGISTERED (its registration, an approval or a release); null before
+ * @param expiresAt         when an open REGISTERED registration expires; null: it does not (or not yet set)
+ * @param rejectionCode     the program's reason code of a REJECTED registration; null otherwise
  */
 public record SharedDealView(String id, String dealId, String partnerId, String dealName, String amount,
                              String currency, LocalDate closeDate, String stage, String introNote,
@@ -25,7 +27,8 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                              boolean partnerCompensationEligible, List<QuoteView> quotes, String registeredBy,
                              String status, Banner banner, String syncState, String registrationState,
                              String registeredDomain, String unavailableReason, Instant unavailableAt,
-                             Instant registeredAt, Instant createdAt, Instant updatedAt) {
+                             Instant registeredAt, Instant createdAt, Instant updatedAt, Instant expiresAt,
+                             String rejectionCode) {
 
     public record ProductRef(String id, String name) {
     }
@@ -61,9 +64,17 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                 deal.registeredBy().name(), deal.status().name(), banner(deal),
                 document.inSync() ? "IN_SYNC" : "PENDING", state.name(),
                 deal.registeredDomain() == null ? null : deal.registeredDomain().value(),
-                unavailable ? deal.unavailableReason() : null, unavailable ? deal.createdAt() : null,
-                deal.createdRegistrationState() == RegistrationState.REGISTERED ? deal.createdAt() : null,
-                deal.createdAt(), deal.updatedAt());
+                deal.currentUnavailableReason(), unavailable ? deal.createdAt() : null, registeredAt(deal),
+                deal.createdAt(), deal.updatedAt(),
+                state == RegistrationState.REGISTERED ? deal.registration().expiresAt() : null,
+                state == RegistrationState.REJECTED ? deal.registration().reasonCode() : null);
+    }
+
+    private static Instant registeredAt(DealFacts deal) {
+        if (deal.registration().registeredAt() != null) {
+            return deal.registration().registeredAt();
+        }
+        return deal.createdRegistrationState() == RegistrationState.REGISTERED ? deal.createdAt() : null;
     }
 
     private static Banner banner(DealFacts deal) {

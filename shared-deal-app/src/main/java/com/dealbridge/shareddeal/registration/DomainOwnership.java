@@ -65,7 +65,9 @@ public class DomainOwnership {
     private boolean heldByAnotherPartner(RegisteredDomain domain, String partnerId) {
         return !deals.fields(Filters.and(Filters.eq("registeredDomain", domain.value()),
                 Filters.eq("status", DealStatus.ACTIVE.name()),
-                Filters.eq("registrationState", RegistrationState.REGISTERED.name()),
+                // a PENDING registration holds its domain until a rep decides
+                Filters.in("registrationState", RegistrationState.REGISTERED.name(),
+                        RegistrationState.PENDING.name()),
                 Filters.ne("partnerId", partnerId)), List.of("_id"), 1).isEmpty();
     }
 }

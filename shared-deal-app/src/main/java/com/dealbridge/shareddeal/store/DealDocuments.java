@@ -12,6 +12,7 @@ import com.dealbridge.shareddeal.domain.DealFacts;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.Quote;
 import com.dealbridge.shareddeal.domain.RegisteredDomain;
+import com.dealbridge.shareddeal.domain.RegistrationFacts;
 import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.domain.QuoteLineItem;
 import com.dealbridge.shareddeal.domain.QuoteStatus;
@@ -39,6 +40,11 @@ final class DealDocuments {
                 .append("partnerId", facts.partnerId()).append("status", facts.status().name())
                 .append("registeredDomain", domain(facts.registeredDomain()))
                 .append("registrationState", facts.currentRegistrationState().name())
+                // for the expiry sweep: only an open REGISTERED deal's expiry counts, null otherwise
+                .append("expiresAt", facts.status().isActive()
+                        && facts.currentRegistrationState() == RegistrationState.REGISTERED
+                        ? time(facts.registration().expiresAt()) : null)
+                .append("expiryReminded", facts.registration().remindedOfExpiry())
                 .append("assignedRepId", facts.assignedRep() == null ? null : facts.assignedRep().id())
                 .append("quoteIds", facts.quotes().stream().map(Quote::id).toList())
                 .append("updatedAt", time(facts.updatedAt())).append("dealName", facts.dealName())
@@ -65,6 +71,7 @@ final class DealDocuments {
                 .append("sourceType", f.sourceType()).append("registeredDomain", domain(f.registeredDomain()))
                 .append("registrationState", f.registrationState().name())
                 .append("unavailableReason", f.unavailableReason())
+                .append("registration", registration(f.registration()))
                 .append("productIds", f.productIds())
                 .append("assignedRep", person(f.assignedRep())).append("partnerOwner", person(f.partnerOwner()))
                 .append("partnerCompensationEligible", f.partnerCompensationEligible())
@@ -98,7 +105,24 @@ final class DealDocuments {
                 f.getString("registeredDomain") == null ? null : new RegisteredDomain(f.getString("registeredDomain")),
                 f.getString("registrationState") == null ? RegistrationState.REGISTERED
                         : RegistrationState.valueOf(f.getString("registrationState")),
-                f.getString("unavailableReason"));
+                f.getString("unavailableReason"), registration(f.get("registration", Document.class)));
+    }
+
+    private static Document registration(RegistrationFacts r) {
+        return new Document("state", name(r.state())).append("expiresAt", time(r.expiresAt()))
+                .append("reasonCode", r.reasonCode()).append("reason", r.reason())
+                .append("changedAt", time(r.changedAt())).append("registeredAt", time(r.registeredAt()))
+                .append("remindedFor", time(r.remindedFor()));
+    }
+
+    /** A deal stored before registration transitions has none. */
+    private static RegistrationFacts registration(Document r) {
+        if (r == null) {
+            return RegistrationFacts.NONE;
+        }
+        return new RegistrationFacts(r.getString("state") == null ? null : RegistrationState.valueOf(
+                r.getString("state")), time(r.getDate("expiresAt")), r.getString("reasonCode"), r.getString("reason"),
+                time(r.getDate("changedAt")), time(r.getDate("registeredAt")), time(r.getDate("remindedFor")));
     }
 
     private static String domain(RegisteredDomain domain) {

@@ -69,6 +69,7 @@ public class ProjectionStore {
         deals.createIndex(Indexes.ascending("partnerId", "status", "updatedAt"));
         deals.createIndex(Indexes.ascending("localDealId"));
         deals.createIndex(Indexes.ascending("registeredDomain"));
+        deals.createIndex(Indexes.ascending("expiresAt"));
         deals.createIndex(Indexes.ascending("quoteIds"));
         deals.createIndex(Indexes.ascending("unlinked"));
         deals.createIndex(Indexes.ascending("unassigned"));

@@ -15,6 +15,9 @@ import com.dealbridge.shareddeal.domain.Quote;
 import com.dealbridge.shareddeal.domain.QuoteChanged;
 import com.dealbridge.shareddeal.domain.QuoteLineItem;
 import com.dealbridge.shareddeal.domain.QuoteStatus;
+import com.dealbridge.shareddeal.domain.RegistrationChanged;
+import com.dealbridge.shareddeal.domain.RegistrationExpiring;
+import com.dealbridge.shareddeal.domain.RegistrationTransition;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealWithdrawn;
 import com.dealbridge.shareddeal.domain.Stage;
@@ -73,6 +76,15 @@ final class LifecycleCodec {
             return com.dealbridge.contracts.avro.SharedDealWithdrawn.newBuilder()
                     .setMetadata(metadata(e.header())).setReason(e.reason()).build();
         }
+        if (event instanceof RegistrationChanged e) {
+            return com.dealbridge.contracts.avro.RegistrationChanged.newBuilder()
+                    .setMetadata(metadata(e.header())).setTransition(e.transition().name())
+                    .setReasonCode(e.reasonCode()).setReason(e.reason()).setExpiresAt(e.expiresAt()).build();
+        }
+        if (event instanceof RegistrationExpiring e) {
+            return com.dealbridge.contracts.avro.RegistrationExpiring.newBuilder()
+                    .setMetadata(metadata(e.header())).setExpiresAt(e.expiresAt()).build();
+        }
         return null;
     }
 
@@ -103,6 +115,13 @@ final class LifecycleCodec {
         if (record instanceof com.dealbridge.contracts.avro.SharedDealWithdrawn e) {
             return new SharedDealWithdrawn(header(e.getMetadata()), e.getReason());
         }
+        if (record instanceof com.dealbridge.contracts.avro.RegistrationChanged e) {
+            return new RegistrationChanged(header(e.getMetadata()), transition(e.getTransition()),
+                    e.getReasonCode(), e.getReason(), e.getExpiresAt());
+        }
+        if (record instanceof com.dealbridge.contracts.avro.RegistrationExpiring e) {
+            return new RegistrationExpiring(header(e.getMetadata()), required(e.getExpiresAt(), "expiresAt"));
+        }
         return null;
     }
 
@@ -112,6 +131,15 @@ final class LifecycleCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("unknown stage '" + stage + "' (known: " + Arrays.toString(Stage.values())
                     + ")");
+        }
+    }
+
+    private static RegistrationTransition transition(String transition) {
+        try {
+            return RegistrationTransition.valueOf(required(transition, "transition"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("unknown registration transition '" + transition + "' (known: "
+                    + Arrays.toString(RegistrationTransition.values()) + ")");
         }
     }
 

@@ -71,6 +71,26 @@ class EventCodecContractTest {
     }
 
     @Test
+    void aRegistrationTransitionTravelsWithItsExpiryAndAnUnknownOrAReasonlessRejectionIsAnInvalidEvent() {
+        GoldenSample sample = newestSharedDealSamples().stream()
+                .filter(s -> s.recordName().equals("RegistrationChanged")).findFirst().orElseThrow();
+        com.dealbridge.contracts.avro.RegistrationChanged record =
+                (com.dealbridge.contracts.avro.RegistrationChanged) AvroCodec.decode(sample.bytes());
+        com.dealbridge.shareddeal.domain.RegistrationChanged changed =
+                (com.dealbridge.shareddeal.domain.RegistrationChanged) codec.toDomain(record);
+        assertThat(changed.transition()).isEqualTo(com.dealbridge.shareddeal.domain.RegistrationTransition.RELEASE);
+        assertThat(changed.expiresAt()).isEqualTo(java.time.Instant.parse("2027-02-27T10:05:00Z"));
+
+        record.setTransition("REVIVE");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.toDomain(record))
+                .isInstanceOf(com.dealbridge.sync.inbox.InvalidEventException.class).hasMessageContaining("REVIVE");
+        record.setTransition("REJECT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.toDomain(record))
+                .isInstanceOf(com.dealbridge.sync.inbox.InvalidEventException.class)
+                .hasMessageContaining("reason code");
+    }
+
+    @Test
     void aRegisteredDomainNotInNormalFormIsAnInvalidEvent() {
         GoldenSample sample = newestSharedDealSamples().stream()
                 .filter(s -> s.recordName().equals("SharedDealRegistered")).findFirst().orElseThrow();

@@ -42,7 +42,24 @@ public final class DealFacts {
                         List<Quote> quotes, Instant createdAt, Instant updatedAt, Map<String, Stamp> stamps,
                         long localSequence, Map<String, Long> highWaterMarks, long liveNotes,
                         RegisteredDomain registeredDomain, RegistrationState registrationState,
-                        String unavailableReason) {
+                        String unavailableReason, RegistrationFacts registration) {
+
+        /** Facts of a deal whose registration never changed state after its creation. */
+        public State(String id, String partnerId, Origin side, Origin registeredBy, String dealName,
+                     BigDecimal amount, String currency, LocalDate closeDate, Stage stage, String introNote,
+                     String painOrOpportunity, String nextSteps, String welcomeNote, String sourceType,
+                     List<String> productIds, PersonRef assignedRep, PersonRef partnerOwner,
+                     boolean partnerCompensationEligible, boolean withdrawn, String withdrawalReason,
+                     List<Quote> quotes, Instant createdAt, Instant updatedAt, Map<String, Stamp> stamps,
+                     long localSequence, Map<String, Long> highWaterMarks, long liveNotes,
+                     RegisteredDomain registeredDomain, RegistrationState registrationState,
+                     String unavailableReason) {
+            this(id, partnerId, side, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
+                    painOrOpportunity, nextSteps, welcomeNote, sourceType, productIds, assignedRep, partnerOwner,
+                    partnerCompensationEligible, withdrawn, withdrawalReason, quotes, createdAt, updatedAt, stamps,
+                    localSequence, highWaterMarks, liveNotes, registeredDomain, registrationState, unavailableReason,
+                    RegistrationFacts.NONE);
+        }
 
         /** Facts of a deal without a registered domain. */
         public State(String id, String partnerId, Origin side, Origin registeredBy, String dealName,
@@ -68,11 +85,15 @@ public final class DealFacts {
             stamps = stamps == null ? Map.of() : Map.copyOf(stamps);
             highWaterMarks = highWaterMarks == null ? Map.of() : Map.copyOf(highWaterMarks);
             registrationState = registrationState == null ? RegistrationState.REGISTERED : registrationState;
+            registration = registration == null ? RegistrationFacts.NONE : registration;
         }
 
         /** The registration state as the API shows it: WITHDRAWN once withdrawn. */
         public RegistrationState currentRegistrationState() {
-            return withdrawn ? RegistrationState.WITHDRAWN : registrationState;
+            if (withdrawn) {
+                return RegistrationState.WITHDRAWN;
+            }
+            return registration.state() == null ? registrationState : registration.state();
         }
     }
 
@@ -95,6 +116,8 @@ public final class DealFacts {
     /** The state the registration was created in (REGISTERED or UNAVAILABLE), and why it was UNAVAILABLE. */
     private RegistrationState registrationState = RegistrationState.REGISTERED;
     private String unavailableReason;
+    /** What the vendor's transitions made of the registration since its creation. */
+    private RegistrationFacts registration = RegistrationFacts.NONE;
     private List<String> productIds = new ArrayList<>();
     private PersonRef assignedRep;
     private PersonRef partnerOwner;
@@ -132,6 +155,7 @@ public final class DealFacts {
         facts.registeredDomain = state.registeredDomain();
         facts.registrationState = state.registrationState();
         facts.unavailableReason = state.unavailableReason();
+        facts.registration = state.registration();
         facts.productIds = new ArrayList<>(state.productIds());
         facts.assignedRep = state.assignedRep();
         facts.partnerOwner = state.partnerOwner();
@@ -152,7 +176,8 @@ public final class DealFacts {
         return new State(id, partnerId, side, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
                 painOrOpportunity, nextSteps, welcomeNote, sourceType, productIds, assignedRep, partnerOwner,
                 partnerCompensationEligible, withdrawn, withdrawalReason, quotes, createdAt, updatedAt, stamps,
-                localSequence, highWaterMarks, liveNotes, registeredDomain, registrationState, unavailableReason);
+                localSequence, highWaterMarks, liveNotes, registeredDomain, registrationState, unavailableReason,
+                registration);
     }
 
     boolean registered() {
@@ -232,6 +257,11 @@ public final class DealFacts {
             if (wins(F_QUOTE_PREFIX + e.quote().id(), stamp)) {
                 putQuote(e.quote());
             }
+        } else if (event instanceof RegistrationChanged e) {
+            // one writer (the CRM) and applied in its sequence order: no stamp needed
+            registration = registration.after(e);
+        } else if (event instanceof RegistrationExpiring e) {
+            registration = registration.reminded(e.expiresAt());
         } else if (event instanceof SharedDealWithdrawn e) {
             withdrawn = true;
             withdrawalReason = e.reason();
@@ -374,19 +404,36 @@ public final class DealFacts {
         return registeredDomain;
     }
 
-    /** REGISTERED or UNAVAILABLE as created, WITHDRAWN once withdrawn. */
+    /** The state as created or as the last transition left it, WITHDRAWN once withdrawn. */
     public RegistrationState registrationState() {
-        return withdrawn ? RegistrationState.WITHDRAWN : registrationState;
+        if (withdrawn) {
+            return RegistrationState.WITHDRAWN;
+        }
+        return registration.state() == null ? registrationState : registration.state();
     }
 
-    /** The state the registration was created in. */
+    /** The state the registration was created in, whatever transitions followed. */
     public RegistrationState createdRegistrationState() {
         return registrationState;
+    }
+
+    /** The registration's expiry, rejection code and the last transition's moment. */
+    public RegistrationFacts registration() {
+        return registration;
     }
 
     /** Why the registration was created UNAVAILABLE; null otherwise. */
     public String unavailableReason() {
         return unavailableReason;
+    }
+
+    /** Why it is UNAVAILABLE (as created) or REJECTED (the rejection's words, else its code); null otherwise. */
+    public String currentUnavailableReason() {
+        RegistrationState state = registrationState();
+        if (state == RegistrationState.REJECTED) {
+            return registration.reason() == null ? registration.reasonCode() : registration.reason();
+        }
+        return state == RegistrationState.UNAVAILABLE ? unavailableReason : null;
     }
 
     /** Whether the deal is an active registration holding its domain and a capacity slot: active and REGISTERED. */

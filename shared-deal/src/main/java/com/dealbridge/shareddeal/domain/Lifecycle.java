@@ -145,6 +145,7 @@ final class Lifecycle {
     /** @throws SyncRuleViolation the event's origin may not change a field the event changes */
     static void checkIncoming(SharedDealEvent event, SyncPolicy policy) {
         Origin origin = event.header().origin();
+        RegistrationRules.checkIncoming(event);
         if (event instanceof SharedDealRegistered e) {
             if (e.introNote() != null) {
                 policy.checkCreation(SyncField.INTRO_NOTE, origin);

@@ -19,6 +19,8 @@ public final class Limits {
     public static final int DEAL_NAME_CHARS = 200;
     public static final int QUALIFYING_CHARS = 4000;
     public static final int REASON_CHARS = 2000;
+    /** Characters of a rejection's reason code (a program's code, e.g. DUPLICATE or INVALID_DATA). */
+    public static final int REASON_CODE_CHARS = 64;
     public static final int PRODUCTS = 50;
     public static final int FILE_NAME_CHARS = 200;
     /** Amounts have at most this many digits before the decimal point … */
@@ -97,6 +99,10 @@ public final class Limits {
         }
         if (event instanceof SharedDealWithdrawn e) {
             return chars("reason", e.reason(), REASON_CHARS);
+        }
+        if (event instanceof RegistrationChanged e) {
+            return first(chars("reason", e.reason(), REASON_CHARS), chars("reasonCode", e.reasonCode(),
+                    REASON_CODE_CHARS));
         }
         if (event instanceof AttachmentAdded e) {
             return chars("fileName", e.fileName(), FILE_NAME_CHARS);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * What a side decides when it makes a deal shared.
  *
  * @param registeredDomain  the company domain the registration holds, normalised; null for a domain-less one
- * @param registrationState REGISTERED, or UNAVAILABLE when another partner holds the domain
+ * @param registrationState REGISTERED, UNAVAILABLE when another partner holds the domain, or PENDING approval
  * @param unavailableReason why it is UNAVAILABLE (naming no other partner); null when REGISTERED
  */
 public record Registration(SharedDealId id, String partnerId, Origin registeredBy, String dealName, BigDecimal amount,
@@ -27,8 +27,8 @@ public record Registration(SharedDealId id, String partnerId, Origin registeredB
         Objects.requireNonNull(stage, "stage");
         productIds = productIds == null ? List.of() : List.copyOf(productIds);
         registrationState = registrationState == null ? RegistrationState.REGISTERED : registrationState;
-        if (registrationState == RegistrationState.WITHDRAWN) {
-            throw new IllegalArgumentException("a registration is not created WITHDRAWN");
+        if (!registrationState.createdIn()) {
+            throw new IllegalArgumentException("a registration is not created " + registrationState);
         }
         if ((registrationState == RegistrationState.UNAVAILABLE) != (unavailableReason != null)) {
             throw new IllegalArgumentException("an UNAVAILABLE registration, and only one, has a reason");
@@ -52,6 +52,19 @@ public record Registration(SharedDealId id, String partnerId, Origin registeredB
         return new Registration(id, partnerId, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
                 painOrOpportunity, nextSteps, welcomeNote, productIds, partnerOwner, assignedRep, sourceType,
                 registeredDomain, RegistrationState.UNAVAILABLE, reason);
+    }
+
+    /**
+     * This registration, created PENDING: the program requires a rep's approval. An UNAVAILABLE one stays as it is
+     * (it holds nothing to approve).
+     */
+    public Registration pending() {
+        if (registrationState != RegistrationState.REGISTERED) {
+            return this;
+        }
+        return new Registration(id, partnerId, registeredBy, dealName, amount, currency, closeDate, stage, introNote,
+                painOrOpportunity, nextSteps, welcomeNote, productIds, partnerOwner, assignedRep, sourceType,
+                registeredDomain, RegistrationState.PENDING, null);
     }
 
     /** A registration without a company domain. */

@@ -318,6 +318,33 @@ public final class SharedDeal {
         return Lifecycle.withdraw(this, reason, clock, actor);
     }
 
+    /**
+     * The vendor moves the registration's state or expiry (approve, release, reject with a reason code, set or extend
+     * the expiry date, expire).
+     *
+     * @param reasonCode required for REJECT, else null
+     * @param expiresAt  the expiry after the transition (required for SET_EXPIRY and EXTEND); null: none
+     * @throws SyncRuleViolation on the partner side, on a closed or withdrawn deal, or when the registration's state
+     *                           does not allow the transition
+     */
+    public void changeRegistration(RegistrationTransition transition, String reasonCode, String reason,
+                                   java.time.Instant expiresAt, SyncClock clock, Actor actor) {
+        RegistrationRules.transition(this, transition, reasonCode, reason, expiresAt, clock, actor);
+    }
+
+    /** Records the reminder that the registration expires soon, once per expiry date. @return whether recorded now */
+    public boolean remindOfExpiry(SyncClock clock, Actor actor) {
+        return RegistrationRules.remindOfExpiry(this, null, clock, actor);
+    }
+
+    /**
+     * As {@link #remindOfExpiry(SyncClock, Actor)}; a registration without a date of its own expires at
+     * {@code implicitExpiry} (the program's days after its creation), which the reminder gives it on both sides.
+     */
+    public boolean remindOfExpiry(java.time.Instant implicitExpiry, SyncClock clock, Actor actor) {
+        return RegistrationRules.remindOfExpiry(this, implicitExpiry, clock, actor);
+    }
+
     void requireNotWithdrawn() {
         if (facts.withdrawn()) {
             throw new SyncRuleViolation("Deal " + facts.id() + " was withdrawn by the partner: it can no longer be "

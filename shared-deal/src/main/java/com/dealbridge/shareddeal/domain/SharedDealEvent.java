@@ -3,7 +3,8 @@ package com.dealbridge.shareddeal.domain;
 /** A fact about a shared deal that one side decided and the other side applies. */
 public sealed interface SharedDealEvent permits AttachmentAdded, AttachmentChunk, AttachmentDeleted,
         DealDetailsChanged, DealStageChanged, NoteCommentAdded, NoteCommentDeleted,
-        PartnerCompensationEligibilityChanged, ProductInterestChanged, QuoteChanged, SharedDealAssigned,
+        PartnerCompensationEligibilityChanged, ProductInterestChanged, QuoteChanged, RegistrationChanged,
+        RegistrationExpiring, SharedDealAssigned,
         SharedDealRegistered, SharedDealSnapshot, SharedDealWithdrawn, SharedNoteAdded, SharedNoteDeleted,
         SharedNoteEdited {
 

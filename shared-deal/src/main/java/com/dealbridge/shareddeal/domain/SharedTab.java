@@ -89,6 +89,24 @@ public final class SharedTab {
             putIfSet(details, "reason", e.reason());
             return "WITHDRAWN";
         }
+        if (event instanceof RegistrationChanged e) {
+            details.put("registrationState", e.transition().to().name());
+            putIfSet(details, "reasonCode", e.reasonCode());
+            putIfSet(details, "reason", e.reason());
+            putIfSet(details, "expiresAt", e.expiresAt() == null ? null : e.expiresAt().toString());
+            return "REGISTRATION_" + switch (e.transition()) {
+                case APPROVE -> "APPROVED";
+                case RELEASE -> "RELEASED";
+                case REJECT -> "REJECTED";
+                case SET_EXPIRY -> "EXPIRY_SET";
+                case EXTEND -> "EXTENDED";
+                case EXPIRE -> "EXPIRED";
+            };
+        }
+        if (event instanceof RegistrationExpiring e) {
+            details.put("expiresAt", e.expiresAt().toString());
+            return "REGISTRATION_EXPIRING";
+        }
         return describeCollaboration(event, details);
     }
 

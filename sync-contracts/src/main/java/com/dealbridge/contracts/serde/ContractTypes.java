@@ -12,6 +12,8 @@ import com.dealbridge.contracts.avro.PartnerCompensationEligibilityChanged;
 import com.dealbridge.contracts.avro.ProductChanged;
 import com.dealbridge.contracts.avro.ProductInterestChanged;
 import com.dealbridge.contracts.avro.QuoteChanged;
+import com.dealbridge.contracts.avro.RegistrationChanged;
+import com.dealbridge.contracts.avro.RegistrationExpiring;
 import com.dealbridge.contracts.avro.SharedDealAssigned;
 import com.dealbridge.contracts.avro.SharedDealRegistered;
 import com.dealbridge.contracts.avro.SharedDealSnapshot;
@@ -48,6 +50,9 @@ public final class ContractTypes {
             PartnerCompensationEligibilityChanged.class,
             QuoteChanged.class,
             SharedDealWithdrawn.class,
+            // registration states
+            RegistrationChanged.class,
+            RegistrationExpiring.class,
             // collaboration
             SharedNoteAdded.class,
             SharedNoteEdited.class,

@@ -15,6 +15,8 @@ import com.dealbridge.contracts.avro.PartnerCompensationEligibilityChanged;
 import com.dealbridge.contracts.avro.ProductInterestChanged;
 import com.dealbridge.contracts.avro.QuoteChanged;
 import com.dealbridge.contracts.avro.QuoteLineItem;
+import com.dealbridge.contracts.avro.RegistrationChanged;
+import com.dealbridge.contracts.avro.RegistrationExpiring;
 import com.dealbridge.contracts.avro.SharedDealWithdrawn;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +35,9 @@ final class LifecycleGoldenSamples {
             ProductInterestChanged.class, LifecycleGoldenSamples::productInterestChanged,
             PartnerCompensationEligibilityChanged.class, LifecycleGoldenSamples::compensationEligibilityChanged,
             QuoteChanged.class, LifecycleGoldenSamples::quoteChanged,
-            SharedDealWithdrawn.class, LifecycleGoldenSamples::sharedDealWithdrawn);
+            SharedDealWithdrawn.class, LifecycleGoldenSamples::sharedDealWithdrawn,
+            RegistrationChanged.class, LifecycleGoldenSamples::registrationChanged,
+            RegistrationExpiring.class, LifecycleGoldenSamples::registrationExpiring);
 
     private static final Actor PRIYA_ACTOR = new Actor(ActorType.PARTNER_USER, PRIYA.getId(), PRIYA.getName());
     private static final Actor MARCUS_ACTOR = new Actor(ActorType.CRM_USER, MARCUS.getId(), MARCUS.getName());
@@ -49,6 +53,25 @@ final class LifecycleGoldenSamples {
                 .setAmount("14500.00")
                 .setCurrency("EUR")
                 .setCloseDate("2027-04-15")
+                .build();
+    }
+
+    static RegistrationChanged registrationChanged() {
+        return RegistrationChanged.newBuilder()
+                .setMetadata(metadata("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c81", Origin.CRM, 3,
+                        Instant.parse("2026-11-29T10:05:00.000Z"), 0, MARCUS_ACTOR))
+                .setTransition("RELEASE")
+                .setReasonCode(null)
+                .setReason("The vendor's own deal on this customer is lost")
+                .setExpiresAt(Instant.parse("2027-02-27T10:05:00.000Z"))
+                .build();
+    }
+
+    static RegistrationExpiring registrationExpiring() {
+        return RegistrationExpiring.newBuilder()
+                .setMetadata(metadata("6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d92", Origin.CRM, 4,
+                        Instant.parse("2027-02-20T10:05:00.000Z"), 0, MARCUS_ACTOR))
+                .setExpiresAt(Instant.parse("2027-02-27T10:05:00.000Z"))
                 .build();
     }
 
