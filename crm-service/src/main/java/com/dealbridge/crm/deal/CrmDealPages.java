@@ -2,6 +2,7 @@ package com.dealbridge.crm.deal;
 
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.domain.Stage;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -9,6 +10,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -45,6 +47,13 @@ class CrmDealPages {
         model.addAttribute("total", found.total());
         model.addAttribute("hasNext", (long) paging.offset() + found.items().size() < found.total());
         return "crm/deals";
+    }
+
+    @GetMapping("/deals/{id}")
+    String deal(Caller caller, @PathVariable String id, Model model) {
+        model.addAttribute("me", caller);
+        model.addAttribute("deal", deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found")));
+        return "crm/deal";
     }
 
 }
