@@ -74,8 +74,8 @@ final class DemoSeeder {
     }
 
     /**
-     * A fresh sign-in link for each seeded partner user (the portal's invitation: opening it sets the password),
-     * by the user's seed prefix. Asked for on every start, so the printed links always work; in the local stack
+     * A fresh sign-in link for each seeded partner user and sales rep (the portal's and the CRM workspace's
+     * invitation: opening it sets the password), by the person's seed prefix. Asked for on every start, so the printed links always work; in the local stack
      * only, where whoever reads the console is the developer.
      */
     Map<String, String> invitations() throws SeedingException {
@@ -91,6 +91,14 @@ final class DemoSeeder {
                 String path = "/admin/partners/" + partnerId.get() + "/users/" + userId.get() + "/invitation";
                 JsonNode invitation = partner.post(path, Map.of());
                 links.put(prefix, AdminApi.field(invitation, "invitationUrl", "POST " + path));
+            }
+        }
+        for (Person rep : SALES_REPS) {
+            String prefix = "sales-rep." + rep.key();
+            var repId = seeds.get(prefix + ".id");
+            if (repId.isPresent()) {
+                String path = "/admin/sales-reps/" + repId.get() + "/invitation";
+                links.put(prefix, AdminApi.field(crm.post(path, Map.of()), "invitationUrl", "POST " + path));
             }
         }
         return links;

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Seeds the local stack's demo data into services that run elsewhere (docker-compose's one-shot {@code seed}
  * container): waits until both answer UP, creates what {@code tokens.properties} does not record yet through
- * their admin endpoints, then prints the tokens and a fresh sign-in link per demo partner user. Run again, it
+ * their admin endpoints, then prints the tokens and a fresh sign-in link per demo partner user and sales rep. Run again, it
  * creates nothing twice. Settings from the environment: {@code PARTNER_URL}, {@code CRM_URL} (defaults
  * {@code http://127.0.0.1:8081} and {@code :8082}), {@code PARTNER_ADMIN_TOKEN}, {@code CRM_ADMIN_TOKEN} (required),
  * {@code TOKENS_FILE} (default {@code ./data/tokens.properties}), {@code SEED_WAIT} (how long to wait for the
@@ -93,7 +93,7 @@ public final class SeedDemoData {
         seeds.get("partner.id").ifPresent(id -> out.println("  partner " + seeds.get("partner.name").orElse("")
                 + "  id " + id));
         print(out, "partner user", "partner-user.", DemoSeeder.PARTNER_USERS, seeds, invitations);
-        print(out, "sales rep", "sales-rep.", DemoSeeder.SALES_REPS, seeds, Map.of());
+        print(out, "sales rep", "sales-rep.", DemoSeeder.SALES_REPS, seeds, invitations);
         return seeds.isComplete();
     }
 

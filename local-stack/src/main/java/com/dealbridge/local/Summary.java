@@ -47,6 +47,14 @@ final class Summary {
                     token(out, "sign-in link", user.name() + " <" + user.email() + ">", link);
                 }
             }
+            out.append('\n').append(" CRM workspace sign-in (").append(settings.crmUrl())
+                    .append("/): the same, for the sales reps\n");
+            for (DemoSeeder.Person rep : DemoSeeder.SALES_REPS) {
+                String link = invitations.get("sales-rep." + rep.key());
+                if (link != null) {
+                    token(out, "sign-in link", rep.name() + " <" + rep.email() + ">", link);
+                }
+            }
         }
         if (!seeds.isComplete()) {
             out.append(" ! Demo data is incomplete (see the error above); the next start tries again.\n");

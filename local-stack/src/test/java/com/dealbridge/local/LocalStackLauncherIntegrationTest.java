@@ -61,9 +61,11 @@ class LocalStackLauncherIntegrationTest {
                     .isEqualTo("Alice Archer");
             assertThat(get(settings.crmUrl() + "/api/products", ritaToken).path("total").asInt()).isEqualTo(4);
 
-            // Every start prints a working sign-in link per demo partner user.
+            // Every start prints a working sign-in link per demo partner user and sales rep.
             Map<String, String> links = restarted.invitations(seeds);
-            assertThat(links).containsOnlyKeys("partner-user.alice", "partner-user.bob");
+            assertThat(links).containsOnlyKeys("partner-user.alice", "partner-user.bob",
+                    "sales-rep.rita", "sales-rep.sam", "sales-rep.tess");
+            assertThat(links.get("sales-rep.rita")).startsWith(settings.crmUrl() + "/invitations/");
             assertThat(links.get("partner-user.alice")).startsWith(settings.partnerUrl() + "/invitations/");
             HttpResponse<String> form = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(links.get("partner-user.alice"))).build(),
@@ -71,7 +73,8 @@ class LocalStackLauncherIntegrationTest {
             assertThat(form.statusCode()).isEqualTo(200);
             assertThat(form.body()).contains("name=\"password\"");
             assertThat(Summary.render(settings, Map.of(), seeds, links, Duration.ZERO))
-                    .contains("Partner portal sign-in").contains(links.get("partner-user.bob"));
+                    .contains("Partner portal sign-in").contains(links.get("partner-user.bob"))
+                    .contains("CRM workspace sign-in").contains(links.get("sales-rep.tess"));
         }
     }
 

@@ -180,7 +180,24 @@ public class CrmDeals {
 
     /** One page of all deals, newest first. */
     ListResponse<CrmDeal> list(Paging paging) {
-        return MongoPages.find(mongo, new Query(), NEWEST_FIRST, CrmDealDocument.class, paging)
+        return list(paging, null, null);
+    }
+
+    /**
+     * One page of the deals, newest first, for the workspace's filters.
+     * @param shared true: only deals converted to a shared deal, false: only the others, null: all
+     * @param stage only deals in this stage; null: every stage
+     */
+    ListResponse<CrmDeal> list(Paging paging, Boolean shared, String stage) {
+        Query query = new Query();
+        if (shared != null) {
+            query.addCriteria(shared ? Criteria.where("sharedDealId").ne(null)
+                    : Criteria.where("sharedDealId").is(null));
+        }
+        if (stage != null) {
+            query.addCriteria(Criteria.where("stage").is(stage));
+        }
+        return MongoPages.find(mongo, query, NEWEST_FIRST, CrmDealDocument.class, paging)
                 .map(CrmDealDocument::toDeal);
     }
 

@@ -3,7 +3,6 @@ package com.dealbridge.crm.partner;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,20 +20,17 @@ class PartnerDirectoryController {
         }
     }
 
-    private final PartnerDirectory directory;
-    private final ActiveRegistrationCounts activeRegistrations;
+    private final PartnersWithCapacity partners;
 
-    PartnerDirectoryController(PartnerDirectory directory, ActiveRegistrationCounts activeRegistrations) {
-        this.directory = directory;
-        this.activeRegistrations = activeRegistrations;
+    PartnerDirectoryController(PartnersWithCapacity partners) {
+        this.partners = partners;
     }
 
     /** By name; {@code page} (from 0) of {@code size} (default 100, at most 500). */
     @GetMapping("/api/partners")
     ListResponse<PartnerView> partners(@RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
-        ListResponse<KnownPartner> partners = directory.all(Paging.of(page, size));
-        Map<String, Long> active = activeRegistrations.of(partners.items().stream().map(KnownPartner::id).toList());
-        return partners.map(partner -> PartnerView.of(partner, active.getOrDefault(partner.id(), 0L)));
+        return partners.page(Paging.of(page, size))
+                .map(found -> PartnerView.of(found.partner(), found.activeDealRegistrations()));
     }
 }

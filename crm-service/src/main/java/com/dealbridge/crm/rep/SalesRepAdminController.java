@@ -1,5 +1,7 @@
 package com.dealbridge.crm.rep;
 
+import com.dealbridge.kit.security.Invitations;
+import com.dealbridge.kit.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,33 +22,53 @@ class SalesRepAdminController {
     record NewRepRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {
     }
 
-    /** The only answers that ever contain the token: when a rep is created, and when the token is replaced. */
-    record IssuedRepResponse(String id, String name, String email, String token, Instant tokenExpiresAt) {
+    /**
+     * The only answers that ever contain the token: when a rep is created, and when the token is replaced. A new
+     * rep's answer also holds the one-time link to the page that sets the rep's password for the workspace.
+     */
+    record IssuedRepResponse(String id, String name, String email, String token, Instant tokenExpiresAt,
+                             String invitationUrl, Instant invitationExpiresAt) {
 
-        static IssuedRepResponse of(SalesReps.IssuedRep issued) {
+        static IssuedRepResponse of(SalesReps.IssuedRep issued, Invitations.Invitation invitation) {
             return new IssuedRepResponse(issued.rep().id(), issued.rep().name(), issued.rep().email(),
-                    issued.token().token(), issued.token().expiresAt());
+                    issued.token().token(), issued.token().expiresAt(),
+                    invitation == null ? null : invitation.url(), invitation == null ? null : invitation.expiresAt());
         }
     }
 
-    private final SalesReps reps;
+    record InvitationResponse(String repId, String invitationUrl, Instant invitationExpiresAt) {
+    }
 
-    SalesRepAdminController(SalesReps reps) {
+    private final SalesReps reps;
+    private final Invitations invitations;
+
+    SalesRepAdminController(SalesReps reps, Invitations invitations) {
         this.reps = reps;
+        this.invitations = invitations;
     }
 
     /** Adds a sales rep to the assignment rotation; the answer holds the rep's token, shown only this once. */
     @PostMapping("/admin/sales-reps")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedRepResponse create(@Valid @RequestBody NewRepRequest request) {
-        return IssuedRepResponse.of(reps.create(request.name(), request.email()));
+        SalesReps.IssuedRep issued = reps.create(request.name(), request.email());
+        return IssuedRepResponse.of(issued, invitations.issue(issued.rep().id()));
     }
 
     /** A new token for the rep (lost, leaked, about to expire); the old one is refused from now on. */
     @PostMapping("/admin/sales-reps/{repId}/token")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedRepResponse replaceToken(@PathVariable String repId) {
-        return IssuedRepResponse.of(reps.replaceToken(repId));
+        return IssuedRepResponse.of(reps.replaceToken(repId), null);
+    }
+
+    /** A new invitation link for the rep (the last one expired or got lost); earlier links stop working. */
+    @PostMapping("/admin/sales-reps/{repId}/invitation")
+    @ResponseStatus(HttpStatus.CREATED)
+    InvitationResponse invite(@PathVariable String repId) {
+        SalesRep rep = reps.find(repId).orElseThrow(() -> new NotFoundException("Sales rep " + repId + " not found"));
+        Invitations.Invitation invitation = invitations.issue(rep.id());
+        return new InvitationResponse(rep.id(), invitation.url(), invitation.expiresAt());
     }
 
     /** The rep's token is refused from now on, until the admin issues a new one. */

@@ -14,6 +14,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** The CRM's sales reps. */
@@ -47,7 +48,7 @@ public class SalesReps {
         String trimmedEmail = email.trim();
         SalesRepDocument rep = new SalesRepDocument(UUID.randomUUID().toString(), name.trim(), trimmedEmail,
                 trimmedEmail.toLowerCase(Locale.ROOT), token.hash(), true,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), token.expiresAt());
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), token.expiresAt(), null);
         try {
             mongo.insert(rep);
         } catch (DuplicateKeyException e) {
@@ -62,6 +63,18 @@ public class SalesReps {
         return Optional.ofNullable(mongo.findOne(query, SalesRepDocument.class))
                 .filter(rep -> tokens.valid(rep.tokenExpiresAt(), rep.createdAt()))
                 .map(SalesRepDocument::toRep);
+    }
+
+    /** Active reps with this e-mail address (case-insensitive): at most one, the address is unique. */
+    List<SalesRepDocument> activeByEmail(String email) {
+        return mongo.find(Query.query(Criteria.where("emailKey").is(email.trim().toLowerCase(Locale.ROOT))
+                .and("active").is(true)), SalesRepDocument.class);
+    }
+
+    /** Stores the rep's encoded page password. @return whether the rep exists */
+    boolean setPassword(String repId, String encodedPassword) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(repId)),
+                Update.update("passwordHash", encodedPassword), SalesRepDocument.class).getMatchedCount() == 1;
     }
 
     /** A new token for the rep; the old one stops working. @throws NotFoundException no such rep */

@@ -7,6 +7,7 @@ import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.pages.PortalPage;
 import com.dealbridge.shareddeal.api.ActivityItem;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
+import com.dealbridge.shareddeal.live.LiveDealPages;
 import com.dealbridge.shareddeal.notes.NoteView;
 import com.dealbridge.shareddeal.notes.SharedNotes;
 import java.util.List;
@@ -36,10 +37,10 @@ class SharedDealPages {
     private final SharedDealQueries queries;
     private final SharedNotes notes;
     private final SharedDealRegistrations registrations;
-    private final LiveDeals live;
+    private final LiveDealPages live;
 
     SharedDealPages(SharedDealQueries queries, SharedNotes notes, SharedDealRegistrations registrations,
-                    LiveDeals live) {
+                    LiveDealPages live) {
         this.queries = queries;
         this.notes = notes;
         this.registrations = registrations;

@@ -3,6 +3,7 @@ package com.dealbridge.partner.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.kit.test.ApiClient;
+import com.dealbridge.kit.test.PageSession;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import java.net.URI;
@@ -45,8 +46,8 @@ class PortalSignInIntegrationTest {
         return new User(email, user.json("/token"), user.json("/invitationUrl"));
     }
 
-    private PortalSession signedIn(User user) {
-        PortalSession session = new PortalSession(base);
+    private PageSession signedIn(User user) {
+        PageSession session = new PageSession(base);
         String invitation = URI.create(user.invitationUrl()).getPath();
         assertThat(session.submit(invitation, invitation, Map.of("password", PASSWORD)).statusCode()).isEqualTo(302);
         HttpResponse<String> signIn = session.submit("/sign-in", "/sign-in",
@@ -59,7 +60,7 @@ class PortalSignInIntegrationTest {
     void anInvitedUserSetsAPasswordOnceAndSignsInWithIt() {
         User user = newUser();
         assertThat(user.invitationUrl()).startsWith(base + "/invitations/db_");
-        PortalSession session = new PortalSession(base);
+        PageSession session = new PageSession(base);
         String invitation = URI.create(user.invitationUrl()).getPath();
         HttpResponse<String> form = session.get(invitation);
         assertThat(form.statusCode()).isEqualTo(200);
@@ -85,7 +86,7 @@ class PortalSignInIntegrationTest {
     void aWrongPasswordGetsTheSameGenericErrorAsAnUnknownAddress() {
         User user = newUser();
         signedIn(user);
-        PortalSession other = new PortalSession(base);
+        PageSession other = new PageSession(base);
         HttpResponse<String> wrong = other.submit("/sign-in", "/sign-in",
                 Map.of("email", user.email(), "password", "not the password"));
         HttpResponse<String> unknown = other.submit("/sign-in", "/sign-in",
@@ -100,7 +101,7 @@ class PortalSignInIntegrationTest {
     void fiveFailedSignInsLockTheAddressEvenForTheRightPassword() {
         User user = newUser();
         signedIn(user);
-        PortalSession attacker = new PortalSession(base);
+        PageSession attacker = new PageSession(base);
         for (int i = 0; i < 5; i++) {
             attacker.submit("/sign-in", "/sign-in", Map.of("email", user.email(), "password", "guess " + i));
         }
@@ -114,7 +115,7 @@ class PortalSignInIntegrationTest {
     @Test
     void aFormPostedWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
         User user = newUser();
-        PortalSession session = new PortalSession(base);
+        PageSession session = new PageSession(base);
         String invitation = URI.create(user.invitationUrl()).getPath();
         session.get(invitation);
         HttpResponse<String> forged = session.post(invitation, Map.of("password", PASSWORD));
@@ -140,7 +141,7 @@ class PortalSignInIntegrationTest {
         ApiResponse deal = api.post("/api/shared-deals", user.token(), Map.of("sourceType", "CONTACT",
                 "sourceId", contactId, "dealName", "Linked deal", "amount", "100.00", "currency", "USD",
                 "closeDate", "2030-01-01", "introNote", "i", "painOrOpportunity", "p", "nextSteps", "n"));
-        PortalSession session = new PortalSession(base);
+        PageSession session = new PageSession(base);
         String invitation = URI.create(user.invitationUrl()).getPath();
         session.submit(invitation, invitation, Map.of("password", PASSWORD));
 
@@ -164,10 +165,10 @@ class PortalSignInIntegrationTest {
         String dealId = api.post("/api/shared-deals", owner.token(), Map.of("sourceType", "CONTACT",
                 "sourceId", contactId, "dealName", "Isolated deal", "amount", "100.00", "currency", "USD",
                 "closeDate", "2030-01-01", "introNote", "i", "painOrOpportunity", "p", "nextSteps", "n")).json("/id");
-        PortalSession ownerSession = signedIn(owner);
+        PageSession ownerSession = signedIn(owner);
         assertThat(ownerSession.get("/shared-deals/" + dealId).body()).contains("Isolated deal");
 
-        PortalSession stranger = signedIn(newUser());
+        PageSession stranger = signedIn(newUser());
         HttpResponse<String> page = stranger.get("/shared-deals/" + dealId);
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).doesNotContain("Isolated deal");

@@ -3,6 +3,7 @@ package com.dealbridge.partner.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.kit.test.ApiClient;
+import com.dealbridge.kit.test.PageSession;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import java.net.URI;
@@ -33,7 +34,7 @@ class RegistrationPagesIntegrationTest {
         api = new ApiClient(base);
     }
 
-    record SignedIn(PortalSession session, String token, String contactId) {
+    record SignedIn(PageSession session, String token, String contactId) {
     }
 
     private SignedIn signedInWithContact(int capacity) {
@@ -42,7 +43,7 @@ class RegistrationPagesIntegrationTest {
         String email = "form-" + UUID.randomUUID() + "@partner.test";
         ApiResponse user = api.post("/admin/partners/" + partnerId + "/users", ADMIN,
                 Map.of("name", "Fran Form", "email", email));
-        PortalSession session = new PortalSession(base);
+        PageSession session = new PageSession(base);
         String invitation = URI.create(user.json("/invitationUrl")).getPath();
         session.submit(invitation, invitation, Map.of("password", PASSWORD));
         session.submit("/sign-in", "/sign-in", Map.of("email", email, "password", PASSWORD));

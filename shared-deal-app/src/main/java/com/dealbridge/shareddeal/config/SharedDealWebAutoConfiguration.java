@@ -7,6 +7,7 @@ import com.dealbridge.shareddeal.api.ProductNames;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.registration.CapacityLedger;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
+import com.dealbridge.shareddeal.live.LiveDealPages;
 import com.dealbridge.shareddeal.notes.AttachmentProperties;
 import com.dealbridge.shareddeal.notes.AttachmentUploads;
 import com.dealbridge.shareddeal.notes.SharedNotes;
@@ -45,6 +46,12 @@ public class SharedDealWebAutoConfiguration {
         return new SharedDealCommands(sharedDeals, queries,
                 productNames.getIfAvailable(() -> SharedDealWebAutoConfiguration::ids),
                 capacity.getIfAvailable(() -> partnerId -> OptionalInt.empty()), ledger);
+    }
+
+    /** Server-sent events for open deal pages; an {@code AppliedEventListener}, so it hears every save here. */
+    @Bean
+    LiveDealPages liveDealPages() {
+        return new LiveDealPages();
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package com.dealbridge.partner.pages;
+package com.dealbridge.kit.test;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser-like client of the portal's pages for HTTP-level tests: keeps cookies, does not follow redirects. */
-final class PortalSession {
+/** A browser-like client of a service's pages (portal or CRM workspace) for HTTP-level tests: keeps cookies, does not follow redirects. */
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -23,30 +23,30 @@ final class PortalSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    PortalSession(String base) {
+    public PageSession(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
     /** Posts a form with the CSRF token of the page at {@code formPage}, as a browser would. */
-    HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+    public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         withToken.put("_csrf", csrfOf(get(formPage).body()));
         return post(action, withToken);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
-    static String csrfOf(String html) {
+    public static String csrfOf(String html) {
         Matcher matcher = CSRF.matcher(html);
         if (!matcher.find()) {
             throw new AssertionError("no _csrf input in the page: " + html);

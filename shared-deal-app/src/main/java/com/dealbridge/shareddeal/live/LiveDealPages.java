@@ -1,4 +1,4 @@
-package com.dealbridge.partner.shareddeal;
+package com.dealbridge.shareddeal.live;
 
 import com.dealbridge.shareddeal.store.AppliedEventListener;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
@@ -14,20 +14,19 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events for open deal pages: every save of a shared deal on this instance (a change made here, or an
- * event from the CRM applied here) tells the pages showing that deal, which then fetch what they show again. The
+ * event from the other side applied here) tells the pages showing that deal, which then fetch what they show again. The
  * event carries no data, so nothing the page may not see travels on it; the page's own requests are checked as
  * usual. With several instances, a page hears about the saves of the instance it is connected to; the inbox applies
- * a deal's CRM events on one instance, so run the portal's pages with sticky sessions or on one instance (ADR).
+ * a deal's events from the other side on one instance, so run the pages with sticky sessions or on one instance
+ * (ADR 0008). One implementation for both services' deal pages (the portal's and the CRM workspace's).
  */
-@Component
-class LiveDeals implements AppliedEventListener, DisposableBean {
+public final class LiveDealPages implements AppliedEventListener, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveDeals.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveDealPages.class);
     /** The browser reconnects after this by itself; a bound keeps dead connections from piling up. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
@@ -40,7 +39,7 @@ class LiveDeals implements AppliedEventListener, DisposableBean {
     });
 
     /** A stream for a page showing the shared deal; the caller has checked that the user may see it. */
-    SseEmitter open(String sharedDealId) {
+    public SseEmitter open(String sharedDealId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         Set<SseEmitter> watchers = pages.computeIfAbsent(sharedDealId, id -> new CopyOnWriteArraySet<>());
         watchers.add(emitter);

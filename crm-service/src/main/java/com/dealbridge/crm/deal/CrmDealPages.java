@@ -1,0 +1,59 @@
+package com.dealbridge.crm.deal;
+
+import com.dealbridge.kit.security.Caller;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.kit.web.Paging;
+import com.dealbridge.shareddeal.domain.Stage;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The CRM workspace's home ({@code /}): the CRM's deals, newest first, filtered by shared / not shared and stage,
+ * paginated. It reads through {@link CrmDeals}, the service the API's {@code GET /api/deals} uses.
+ */
+@Controller
+@Hidden // a page, not part of the API document
+class CrmDealPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final CrmDeals deals;
+
+    CrmDealPages(CrmDeals deals) {
+        this.deals = deals;
+    }
+
+    @GetMapping("/")
+    String deals(Caller caller, @RequestParam(required = false) String shared,
+                 @RequestParam(required = false) String stage, @RequestParam(required = false) Integer page,
+                 Model model) {
+        // unknown filter values show every deal rather than an error page: they come from hand-edited links
+        Boolean sharedFilter = "yes".equals(shared) ? Boolean.TRUE : "no".equals(shared) ? Boolean.FALSE : null;
+        String stageFilter = stage != null && CrmDeals.isStage(stage) ? stage : null;
+        Paging paging = Paging.of(page == null ? 0 : Math.max(page, 0), PAGE_SIZE);
+        ListResponse<CrmDeal> found = deals.list(paging, sharedFilter, stageFilter);
+        model.addAttribute("me", caller);
+        model.addAttribute("rows", found.items());
+        model.addAttribute("shared", sharedFilter == null ? "" : shared);
+        model.addAttribute("stage", stageFilter == null ? "" : stageFilter);
+        model.addAttribute("stages", Stream.of(Stage.values()).map(Stage::name).toList());
+        model.addAttribute("page", paging.page());
+        model.addAttribute("total", found.total());
+        model.addAttribute("hasNext", (long) paging.offset() + found.items().size() < found.total());
+        return "crm/deals";
+    }
+
+    @GetMapping("/deals/{id}")
+    String deal(Caller caller, @PathVariable String id, Model model) {
+        model.addAttribute("me", caller);
+        model.addAttribute("deal", deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found")));
+        return "crm/deal";
+    }
+
+}
