@@ -12,6 +12,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
 import com.dealbridge.contracts.avro.PartnerAccountChanged;
+import com.dealbridge.contracts.pact.CommittedPact;
 import com.dealbridge.contracts.pact.RecordJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * record the deserializer would hand over and run through the listener's real mapping. Pact writes the contract to
  * target/pacts; the committed copy in contracts/pacts is what partner-service verifies.
  */
+@CommittedPact("crm-service.accounts-partner-service.json")
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = "partner-service", providerType = ProviderType.ASYNCH, pactVersion = PactSpecVersion.V3)
 class PartnerAccountsConsumerPactTest {
