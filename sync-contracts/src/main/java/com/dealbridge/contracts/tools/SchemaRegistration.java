@@ -19,7 +19,7 @@ import org.apache.avro.Schema;
 
 /**
  * Registers every contract schema in a registry's Confluent-compatible API, at deploy time rather than from the
- * services (see docs/adr/0010). The subject of a message type is its full name. Its compatibility rule is
+ * services (see docs/adr/0011). The subject of a message type is its full name. Its compatibility rule is
  * FULL_TRANSITIVE, set before any version is registered, and its versions are the released ones oldest first, then
  * the current one. Registering again is harmless: the registry answers the id a schema already has.
  */
