@@ -45,13 +45,7 @@ class CrmWorkspaceSignInIntegrationTest {
     }
 
     private PageSession signedIn(Rep rep) {
-        PageSession session = new PageSession(base);
-        String invitation = URI.create(rep.invitationUrl()).getPath();
-        assertThat(session.submit(invitation, invitation, Map.of("password", PASSWORD)).statusCode()).isEqualTo(302);
-        HttpResponse<String> signIn = session.submit("/sign-in", "/sign-in",
-                Map.of("email", rep.email(), "password", PASSWORD));
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
-        return session;
+        return PageSession.signedInByInvitation(base, rep.invitationUrl(), rep.email(), PASSWORD);
     }
 
     @Test

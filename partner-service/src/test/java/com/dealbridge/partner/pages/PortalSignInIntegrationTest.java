@@ -47,13 +47,7 @@ class PortalSignInIntegrationTest {
     }
 
     private PageSession signedIn(User user) {
-        PageSession session = new PageSession(base);
-        String invitation = URI.create(user.invitationUrl()).getPath();
-        assertThat(session.submit(invitation, invitation, Map.of("password", PASSWORD)).statusCode()).isEqualTo(302);
-        HttpResponse<String> signIn = session.submit("/sign-in", "/sign-in",
-                Map.of("email", user.email(), "password", PASSWORD));
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
-        return session;
+        return PageSession.signedInByInvitation(base, user.invitationUrl(), user.email(), PASSWORD);
     }
 
     @Test

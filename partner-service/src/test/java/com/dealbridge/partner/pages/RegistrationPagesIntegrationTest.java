@@ -6,7 +6,6 @@ import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.PageSession;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,10 +42,7 @@ class RegistrationPagesIntegrationTest {
         String email = "form-" + UUID.randomUUID() + "@partner.test";
         ApiResponse user = api.post("/admin/partners/" + partnerId + "/users", ADMIN,
                 Map.of("name", "Fran Form", "email", email));
-        PageSession session = new PageSession(base);
-        String invitation = URI.create(user.json("/invitationUrl")).getPath();
-        session.submit(invitation, invitation, Map.of("password", PASSWORD));
-        session.submit("/sign-in", "/sign-in", Map.of("email", email, "password", PASSWORD));
+        PageSession session = PageSession.signedInByInvitation(base, user.json("/invitationUrl"), email, PASSWORD);
         String contactId = api.post("/api/contacts", user.json("/token"),
                 Map.of("firstName", "Cy", "lastName", "Contact", "email", "cy@customer.test")).json("/id");
         return new SignedIn(session, user.json("/token"), contactId);

@@ -28,6 +28,26 @@ public final class PageSession {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * A session of someone who followed their invitation link, set {@code password} and signed in with it; fails
+     * unless both forms answered with the redirects a browser would follow (to the landing page last).
+     */
+    public static PageSession signedInByInvitation(String base, String invitationUrl, String email, String password) {
+        PageSession session = new PageSession(base);
+        String invitation = URI.create(invitationUrl).getPath();
+        expectRedirect(session.submit(invitation, invitation, Map.of("password", password)), "");
+        expectRedirect(session.submit("/sign-in", "/sign-in", Map.of("email", email, "password", password)), "/");
+        return session;
+    }
+
+    private static void expectRedirect(HttpResponse<String> response, String locationEnd) {
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || !location.endsWith(locationEnd)) {
+            throw new AssertionError("expected a redirect to …" + locationEnd + ", got " + response.statusCode() + " "
+                    + location);
+        }
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
