@@ -29,10 +29,12 @@ public final class DealbridgeSystem implements AutoCloseable {
     public static final String PARTNER_ADMIN = "e2e-partner-admin";
     public static final String CRM_ADMIN = "e2e-crm-admin";
 
-    private final EmbeddedKafkaKraftBroker broker;
-    private final MongoServer partnerMongo;
-    private final MongoServer crmMongo;
-    private final GreenMail smtp;
+    // Not final: close() lets go of them. The test classes keep their system in a static field for the whole test
+    // JVM, so a closed system holding its broker, stores and contexts kept every earlier class's data reachable.
+    private EmbeddedKafkaKraftBroker broker;
+    private MongoServer partnerMongo;
+    private MongoServer crmMongo;
+    private GreenMail smtp;
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
     private ConfigurableApplicationContext partner;
     private ConfigurableApplicationContext crm;
@@ -249,5 +251,12 @@ public final class DealbridgeSystem implements AutoCloseable {
         crmMongo.shutdownNow();
         smtp.stop();
         broker.destroy();
+        moreInstances.clear();
+        partner = null;
+        crm = null;
+        partnerMongo = null;
+        crmMongo = null;
+        smtp = null;
+        broker = null;
     }
 }
