@@ -16,6 +16,7 @@ import com.dealbridge.shareddeal.wire.EventCodec;
 import com.dealbridge.sync.clock.SyncClock;
 import com.dealbridge.sync.inbox.ConcurrentChangeException;
 import com.dealbridge.sync.lane.AggregateLanes;
+import com.dealbridge.sync.lane.RaceBackOff;
 import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
 import com.dealbridge.sync.log.SequenceTakenException;
@@ -37,6 +38,8 @@ public class SharedDealWriter {
 
     private static final Logger log = LoggerFactory.getLogger(SharedDealWriter.class);
     private static final int MAX_ATTEMPTS = 20;
+    /** More than {@link #MAX_ATTEMPTS}: by then the change is committed, and giving up has a cost (see saveLoop). */
+    private static final int MAX_SAVE_ATTEMPTS = 50;
     private static final int PROBE = 64;
 
     private final ProjectionStore store;
@@ -83,6 +86,7 @@ public class SharedDealWriter {
                 }
                 log.debug("{}: another writer changed the deal first, deciding {} change(s) again", dealId,
                         stale.tasks().size());
+                RaceBackOff.pause(attempt);
                 String linked = document.localDealId();
                 document = store.load(dealId);
                 catchUp(document);
@@ -185,6 +189,7 @@ public class SharedDealWriter {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw taken;
                 }
+                RaceBackOff.pause(attempt);
                 int appended = taken.appended();
                 if (ours(entries.get(appended))) {
                     // the driver re-sent an insert whose answer was lost: the place is held by this very event
@@ -224,16 +229,25 @@ public class SharedDealWriter {
         return !holder.isEmpty() && holder.get(0).eventId().equals(entry.eventId());
     }
 
-    /** Saves, and after losing a race for the document, reloads and catches up (the events are in the log). */
+    /**
+     * Saves, and after losing a race for the document, reloads and catches up (the events are in the log). The
+     * batch's events are committed by now, so running out of attempts must not fail its requests: a client told
+     * "failed" would send the change again and make it twice. The projection is then left to the next change of
+     * the deal, which finds this side's entries in the log and catches up first.
+     */
     private void saveLoop(String dealId, SharedDealDocument document) {
         for (int attempt = 1; ; attempt++) {
             try {
                 saver.save(document);
                 return;
             } catch (ConcurrentChangeException race) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw race;
+                if (attempt >= MAX_SAVE_ATTEMPTS) {
+                    log.warn("{}: saving the deal lost {} races in a row; its committed change(s) are projected by "
+                            + "the deal's next change", dealId, attempt, race);
+                    store.invalidate(dealId);
+                    return;
                 }
+                RaceBackOff.pause(attempt);
                 SharedDealDocument fresh = store.load(dealId);
                 String localDealId = document.localDealId();
                 catchUp(fresh);

@@ -8,6 +8,7 @@ import com.dealbridge.shareddeal.wire.EventCodec;
 import com.dealbridge.sync.blob.BlobStore;
 import com.dealbridge.sync.clock.HybridLogicalClock;
 import com.dealbridge.sync.clock.SyncClock;
+import com.dealbridge.sync.inbox.ConcurrentChangeException;
 import com.dealbridge.sync.inbox.Received;
 import com.dealbridge.sync.lane.AggregateLanes;
 import com.dealbridge.sync.lane.LaneWork;
@@ -15,6 +16,7 @@ import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
 import com.dealbridge.sync.relay.PublishedMarks;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -32,11 +34,27 @@ public final class OfflineStore implements AutoCloseable {
     private final EventCodec codec = new EventCodec();
 
     public OfflineStore(MongoOperations mongo, Origin side) {
+        this(mongo, side, new AtomicInteger());
+    }
+
+    /**
+     * @param racesToLose while above zero, each save of a deal document counts it down and fails as if another
+     *                    instance had saved the deal first
+     */
+    public OfflineStore(MongoOperations mongo, Origin side, AtomicInteger racesToLose) {
         this.mongo = mongo;
         SyncClock clock = HybridLogicalClock.system();
         ProjectionStore store = new ProjectionStore(mongo);
         AttachmentFiles files = new AttachmentFiles(new BlobStore(mongo));
-        SharedDealSaver saver = new SharedDealSaver(store, files, List::of);
+        SharedDealSaver saver = new SharedDealSaver(store, files, List::of) {
+            @Override
+            void save(SharedDealDocument document) {
+                if (racesToLose.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    throw new ConcurrentChangeException("the deal document was saved meanwhile (simulated)");
+                }
+                super.save(document);
+            }
+        };
         changeLog = new ChangeLog(mongo);
         SharedDealWriter writer = new SharedDealWriter(store, saver, changeLog, codec, clock, side);
         lanes = new AggregateLanes<>("offline-lane", 1, 64, new DealLanes(writer, () -> {

@@ -3,6 +3,7 @@ package com.dealbridge.sync.inbox;
 import com.dealbridge.sync.deadletter.DeadLetters;
 import com.dealbridge.sync.lane.AggregateLanes;
 import com.dealbridge.sync.lane.LaneWork;
+import com.dealbridge.sync.lane.RaceBackOff;
 import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
 import com.dealbridge.sync.trace.SyncTracing;
@@ -165,6 +166,7 @@ public class Inbox<W> {
                     throw race;
                 }
                 log.debug("{} changed meanwhile (attempt {}), applying again", aggregateId, races);
+                RaceBackOff.pause(races);
                 pending = notRefused(pending, refused);
             } catch (RefusedOnApplying refusal) {
                 log.debug("{}: an event was refused on applying, applying the others again without it", aggregateId);
