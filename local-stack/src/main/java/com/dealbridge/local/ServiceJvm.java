@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ServiceJvm {
 
     /**
-     * What every service JVM gets, as the Dockerfiles do: a 256 MiB heap that starts small and gives memory back
+     * What every service JVM gets, as the Dockerfile does: a 256 MiB heap that starts small and gives memory back
      * (the JVM otherwise starts at a 64th of the machine's memory, here the whole heap, and its young generation
      * alone touches ~90 MiB), the serial collector, smaller thread stacks and code cache, and Avro's trust list.
      */

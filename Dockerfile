@@ -1,7 +1,9 @@
-# Built from the repository root (docker-compose.yml sets context: .):
-#   docker build -f crm-service/Dockerfile -t dealbridge/crm-service .
-# Stage 1 builds crm-service and the modules it needs; stage 2 is a JRE with the executable jar only.
+# One image recipe for both services, built from the repository root (docker-compose.yml passes the arguments):
+#   docker build --build-arg SERVICE=partner-service --build-arg PORT=8081 -t dealbridge/partner-service .
+#   docker build --build-arg SERVICE=crm-service --build-arg PORT=8082 -t dealbridge/crm-service .
+# Stage 1 builds the service and the modules it needs; stage 2 is a JRE with the executable jar only.
 FROM maven:3.9-eclipse-temurin-17 AS build
+ARG SERVICE
 WORKDIR /src
 
 # Poms first: the dependency download below stays cached until a pom changes.
@@ -18,18 +20,19 @@ COPY crm-service/pom.xml crm-service/
 COPY local-stack/pom.xml local-stack/
 COPY benchmarks/pom.xml benchmarks/
 # Warms the Maven cache only; without sources some plugins fail, which is harmless here - the real build follows.
-RUN mvn -B -q -DskipTests -Dspring-boot.repackage.skip=true -pl crm-service -am package || true
+RUN mvn -B -q -DskipTests -Dspring-boot.repackage.skip=true -pl ${SERVICE} -am package || true
 
 COPY . .
-RUN mvn -B -DskipTests -pl crm-service -am package \
- && cp crm-service/target/crm-service-*-exec.jar /src/app.jar
+RUN test -n "${SERVICE}" && mvn -B -DskipTests -pl ${SERVICE} -am package \
+ && cp ${SERVICE}/target/${SERVICE}-*-exec.jar /src/app.jar
 
 FROM eclipse-temurin:17-jre
+ARG PORT
 RUN useradd --system --uid 10001 --no-create-home dealbridge
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
 USER dealbridge
-EXPOSE 8082
+EXPOSE ${PORT}
 # Avro decodes only into trusted packages (the generated contract classes).
 ENV JAVA_TOOL_OPTIONS="-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro"
 # Memory: the heap gives back what it does not use, smaller stacks and code cache, two malloc arenas (see
