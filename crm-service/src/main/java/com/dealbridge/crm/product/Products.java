@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -64,15 +63,7 @@ public class Products implements ProductNames {
     /** Names by id for the known ones among {@code ids}, in one query. */
     @Override
     public Map<String, String> namesOf(Collection<String> ids) {
-        Map<String, String> names = new HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
-        }
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include("_id", "name");
-        mongo.find(query, Document.class, collection())
-                .forEach(found -> names.put(found.getString("_id"), found.getString("name")));
-        return names;
+        return MongoIds.namesOf(mongo, ProductDocument.class, ids);
     }
 
     /** One page of the active products, by name. */
@@ -106,9 +97,5 @@ public class Products implements ProductNames {
         }
         topic.publish(product);
         return product.toProduct();
-    }
-
-    private String collection() {
-        return mongo.getCollectionName(ProductDocument.class);
     }
 }

@@ -6,10 +6,8 @@ import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.api.ProductNames;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,15 +43,7 @@ public class Catalogue implements ProductNames {
     /** Names by id for the known ones among {@code ids} (retired included), in one query. */
     @Override
     public Map<String, String> namesOf(Collection<String> ids) {
-        Map<String, String> names = new HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
-        }
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include("_id", "name");
-        mongo.find(query, Document.class, collection())
-                .forEach(found -> names.put(found.getString("_id"), found.getString("name")));
-        return names;
+        return MongoIds.namesOf(mongo, CatalogueProductDocument.class, ids);
     }
 
     /** One page of what the partner may choose from: the active products, by name. */
@@ -85,9 +75,5 @@ public class Catalogue implements ProductNames {
             log.debug("ignored product {} revision {}: a newer one is stored", product.id(), product.revision());
             return false;
         }
-    }
-
-    private String collection() {
-        return mongo.getCollectionName(CatalogueProductDocument.class);
     }
 }

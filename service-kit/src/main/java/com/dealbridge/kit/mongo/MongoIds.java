@@ -1,14 +1,19 @@
 package com.dealbridge.kit.mongo;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** Checks references (contact, company, product ids) against a collection, for validation that names them all. */
+/**
+ * Reads references (contact, company, product ids) against a collection in one query: which are unknown, for
+ * validation that names them all, and their names, for lists that show them.
+ */
 public final class MongoIds {
 
     private MongoIds() {
@@ -34,5 +39,18 @@ public final class MongoIds {
         mongo.find(query, Document.class, mongo.getCollectionName(type))
                 .forEach(found -> unknown.remove(found.getString("_id")));
         return unknown;
+    }
+
+    /** The {@code name} of each document of {@code type} among {@code ids}, by id, in one query reading only those. */
+    public static Map<String, String> namesOf(MongoOperations mongo, Class<?> type, Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("_id", "name");
+        mongo.find(query, Document.class, mongo.getCollectionName(type))
+                .forEach(found -> names.put(found.getString("_id"), found.getString("name")));
+        return names;
     }
 }
