@@ -42,13 +42,30 @@ public final class DealbridgeSystem implements AutoCloseable {
     /** The program's clock of crm-service (registration expiry), when a test moves time itself; null: the system's. */
     private java.time.Clock crmClock;
 
+    /** Where the services' broker and stores run when they are not this JVM's own (e.g. containers). */
+    public record Infrastructure(String brokers, String partnerMongoUri, String crmMongoUri) {
+    }
+
+    /** The broker and stores in use: this JVM's own, or those given. */
+    private Infrastructure infrastructure;
+
     private DealbridgeSystem(Map<String, String> extraProperties) {
+        this(extraProperties, null);
+    }
+
+    private DealbridgeSystem(Map<String, String> extraProperties, Infrastructure external) {
         this.extraProperties.putAll(extraProperties);
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        broker.afterPropertiesSet();
-        partnerMongo = startMongo();
-        crmMongo = startMongo();
+        if (external == null) {
+            broker = new EmbeddedKafkaKraftBroker(1, 3);
+            broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+            broker.afterPropertiesSet();
+            partnerMongo = startMongo();
+            crmMongo = startMongo();
+            infrastructure = new Infrastructure(broker.getBrokersAsString(), mongoUri(partnerMongo, "partner"),
+                    mongoUri(crmMongo, "crm"));
+        } else {
+            infrastructure = external;
+        }
         // A real SMTP server, so notifications have somewhere to go in every end-to-end test.
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
@@ -62,6 +79,14 @@ public final class DealbridgeSystem implements AutoCloseable {
     /** As {@link #start()}, with extra Spring properties for both services (they win over the defaults). */
     public static DealbridgeSystem start(Map<String, String> extraProperties) {
         DealbridgeSystem system = new DealbridgeSystem(extraProperties);
+        system.startPartner();
+        system.startCrm();
+        return system;
+    }
+
+    /** Both services on a broker and stores that run elsewhere (the test owns them). */
+    public static DealbridgeSystem startOn(Infrastructure infrastructure) {
+        DealbridgeSystem system = new DealbridgeSystem(Map.of(), infrastructure);
         system.startPartner();
         system.startCrm();
         return system;
@@ -84,7 +109,7 @@ public final class DealbridgeSystem implements AutoCloseable {
     }
 
     public void startPartner() {
-        partner = run(PartnerServiceApplication.builder(), partnerMongo, "partner", PARTNER_ADMIN);
+        partner = run(PartnerServiceApplication.builder(), infrastructure.partnerMongoUri(), PARTNER_ADMIN);
     }
 
     public void stopPartner() {
@@ -94,21 +119,21 @@ public final class DealbridgeSystem implements AutoCloseable {
 
     /** Another instance of partner-service on the same store and consumer group, as a scaled-out deployment. */
     public ApiClient startAnotherPartner() {
-        ConfigurableApplicationContext instance = run(PartnerServiceApplication.builder(), partnerMongo, "partner",
-                PARTNER_ADMIN);
+        ConfigurableApplicationContext instance = run(PartnerServiceApplication.builder(),
+                infrastructure.partnerMongoUri(), PARTNER_ADMIN);
         moreInstances.add(instance);
         return client(instance, "partner-service");
     }
 
     /** Another instance of crm-service on the same store and consumer group. */
     public ApiClient startAnotherCrm() {
-        ConfigurableApplicationContext instance = run(crmBuilder(), crmMongo, "crm", CRM_ADMIN);
+        ConfigurableApplicationContext instance = run(crmBuilder(), infrastructure.crmMongoUri(), CRM_ADMIN);
         moreInstances.add(instance);
         return client(instance, "crm-service");
     }
 
     public void startCrm() {
-        crm = run(crmBuilder(), crmMongo, "crm", CRM_ADMIN);
+        crm = run(crmBuilder(), infrastructure.crmMongoUri(), CRM_ADMIN);
     }
 
     private SpringApplicationBuilder crmBuilder() {
@@ -127,12 +152,11 @@ public final class DealbridgeSystem implements AutoCloseable {
         crm = null;
     }
 
-    private ConfigurableApplicationContext run(SpringApplicationBuilder builder, MongoServer mongo, String database,
-                                               String adminToken) {
+    private ConfigurableApplicationContext run(SpringApplicationBuilder builder, String mongoUri, String adminToken) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
-        properties.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
-        properties.put("spring.mongodb.uri", mongoUri(mongo, database));
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.brokers());
+        properties.put("spring.mongodb.uri", mongoUri);
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
         properties.put("dealbridge.security.admin-token", adminToken);
@@ -167,7 +191,7 @@ public final class DealbridgeSystem implements AutoCloseable {
     }
 
     public String brokers() {
-        return broker.getBrokersAsString();
+        return infrastructure.brokers();
     }
 
     /** The SMTP server every service mails to. */
@@ -180,11 +204,11 @@ public final class DealbridgeSystem implements AutoCloseable {
     }
 
     public String partnerMongoUri() {
-        return mongoUri(partnerMongo, "partner");
+        return infrastructure.partnerMongoUri();
     }
 
     public String crmMongoUri() {
-        return mongoUri(crmMongo, "crm");
+        return infrastructure.crmMongoUri();
     }
 
     /** A new partner with one user; returns the user's token and ids. */
@@ -247,10 +271,12 @@ public final class DealbridgeSystem implements AutoCloseable {
         if (crm != null) {
             crm.close();
         }
-        partnerMongo.shutdownNow();
-        crmMongo.shutdownNow();
+        if (broker != null) { // this JVM's own: the test stops what it started elsewhere
+            partnerMongo.shutdownNow();
+            crmMongo.shutdownNow();
+            broker.destroy();
+        }
         smtp.stop();
-        broker.destroy();
         moreInstances.clear();
         partner = null;
         crm = null;
@@ -258,5 +284,6 @@ public final class DealbridgeSystem implements AutoCloseable {
         crmMongo = null;
         smtp = null;
         broker = null;
+        infrastructure = null;
     }
 }
