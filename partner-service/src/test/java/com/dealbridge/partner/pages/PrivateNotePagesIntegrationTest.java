@@ -3,6 +3,7 @@ package com.dealbridge.partner.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
+import com.dealbridge.partner.PortalUser;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

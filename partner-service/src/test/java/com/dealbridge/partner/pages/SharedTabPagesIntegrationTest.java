@@ -7,6 +7,7 @@ import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.kit.test.PageSession;
 import com.dealbridge.kit.test.PageSession.FormFile;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
+import com.dealbridge.partner.PortalUser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

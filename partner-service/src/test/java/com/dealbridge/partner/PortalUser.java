@@ -1,11 +1,10 @@
-package com.dealbridge.partner.pages;
+package com.dealbridge.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.kit.test.PageSession;
-import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,11 +12,11 @@ import java.util.UUID;
  * A new partner's user, created through the admin API and signed in to the portal through the invitation link:
  * the page session, and the same user's API token and client for setting things up and checking results.
  */
-record PortalUser(String base, ApiClient api, PageSession session, String token, String partnerId, String id, String email) {
+public record PortalUser(String base, ApiClient api, PageSession session, String token, String partnerId, String id, String email) {
 
-    static final String PASSWORD = "correct horse battery";
+    public static final String PASSWORD = "correct horse battery";
 
-    static PortalUser signedIn(int port, String partnerName) {
+    public static PortalUser signedIn(int port, String partnerName) {
         String base = "http://localhost:" + port;
         ApiClient api = new ApiClient(base);
         String partnerId = api.post("/admin/partners", PartnerServiceIntegrationTest.ADMIN_TOKEN,
@@ -26,12 +25,12 @@ record PortalUser(String base, ApiClient api, PageSession session, String token,
     }
 
     /** Another user of the same partner, signed in too. */
-    PortalUser colleague(String name) {
+    public PortalUser colleague(String name) {
         return invite(base, api, partnerId, name);
     }
 
     /** A shared deal this user registered from a new contact, through the API. */
-    String sharedDeal(String dealName) {
+    public String sharedDeal(String dealName) {
         String contactId = api.post("/api/contacts", token, Map.of("firstName", "Cy", "lastName", "Contact",
                 "email", "cy-" + UUID.randomUUID() + "@customer.test")).json("/id");
         ApiResponse registered = api.post("/api/shared-deals", token, Map.of("sourceType", "CONTACT",
@@ -41,7 +40,7 @@ record PortalUser(String base, ApiClient api, PageSession session, String token,
         return registered.json("/id");
     }
 
-    ApiResponse get(String path) {
+    public ApiResponse get(String path) {
         return api.get(path, token);
     }
 
