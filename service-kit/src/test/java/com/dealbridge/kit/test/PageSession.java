@@ -80,8 +80,13 @@ public final class PageSession {
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return postRaw(path, form);
+    }
+
+    /** Posts an already encoded form body, e.g. one field given several times (ticked checkboxes). */
+    public HttpResponse<String> postRaw(String path, String encodedForm) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(encodedForm)).build());
     }
 
     public static String csrfOf(String html) {
