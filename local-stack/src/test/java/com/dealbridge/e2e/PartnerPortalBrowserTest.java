@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +24,9 @@ import org.openqa.selenium.WebElement;
 /**
  * The partner portal in a real browser (headless chromium), against both services, one real broker and both
  * stores: sign-in through the invitation link, registration from a contact, the rep's assignment and the CRM's
- * notes appearing on the open page without a reload, a shared note and a comment reaching the CRM; CSRF refusal,
- * sign-in lockout
+ * notes appearing on the open page without a reload, a shared note and a comment reaching the CRM; a picture
+ * attached on the note editor reaching the CRM and shown as a thumbnail, the bell counting the rep's answer and its
+ * notification opening the deal, a private note the CRM never sees; CSRF refusal, sign-in lockout
  * and another partner's deal answering 404. Skipped (not failed) where chromium or chromedriver is not installed.
  */
 class PartnerPortalBrowserTest {
@@ -138,6 +143,112 @@ class PartnerPortalBrowserTest {
         browser.open(system.partnerUrl() + "/?lang=sv");
         assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Affärer");
         browser.open(system.partnerUrl() + "/?lang=en");
+    }
+
+    @Test
+    void partnerSharesAPictureFollowsTheBellToTheDealAndKeepsAPrivateNoteFromTheCrm() throws Exception {
+        PartnerUser user = system.newPartner("Picture Partners", 5);
+        String sharedDealId = registered(user, "Umbrella floor plan");
+        signIn(user, false);
+        browser.open(system.partnerUrl() + "/shared-deals/" + sharedDealId + "/shared");
+        browser.awaitTestId("save-note");
+
+        // refused in the page before anything is sent: the size is over the limit
+        Path huge = Files.createTempFile("dealbridge-huge-", ".png");
+        Path picture = Files.createTempFile("dealbridge-floor-plan-", ".png");
+        try {
+            Files.write(huge, new byte[21 * 1024 * 1024]);
+            Files.write(picture, picture());
+            browser.byTestId("attach-file").sendKeys(huge.toString());
+            await().atMost(WAIT).until(() -> browser.byTestId("file-error").getText().contains("is too large"));
+            browser.script("arguments[0].value = '';", browser.byTestId("attach-file"));
+
+            browser.type("body", "Floor plan for the demo");
+            browser.byTestId("attach-file").sendKeys(picture.toString());
+            assertThat(browser.byTestId("file-error").getText()).isEmpty();
+            browser.byTestId("save-note").click();
+            WebElement thumbnail = browser.awaitTestId("attachment-thumbnail");
+            await().atMost(WAIT).until(() -> ((Number) browser.script("return arguments[0].naturalWidth;",
+                    thumbnail)).intValue() == 64);
+        } finally {
+            Files.deleteIfExists(huge);
+            Files.deleteIfExists(picture);
+        }
+        String fileName = picture.getFileName().toString();
+        await().atMost(WAIT).until(() -> "AVAILABLE".equals(system.crm().get("/api/shared-deals/" + sharedDealId
+                + "/shared-notes", rep.token()).json("/items/0/attachments/0/status")));
+        assertThat(system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes", rep.token())
+                .json("/items/0/attachments/0/fileName")).isEqualTo(fileName);
+        assertThat(browser.allByTestId("delete-note")).as("the partner's own note").hasSize(1);
+        assertThat(browser.allByTestId("delete-attachment")).hasSize(1);
+
+        // the rep answers: the recipient's bell counts it, and its notification opens the deal. The CRM's automatic
+        // assignment notified the partner already: read through the API, so the bell starts at 0.
+        await().atMost(WAIT).until(() -> system.partner().get("/api/notifications", user.token()).bodyAsString()
+                .contains("REP_ASSIGNED"));
+        system.partner().get("/api/notifications?unread=true", user.token()).node("/items")
+                .forEach(n -> ok(system.partner().post("/api/notifications/" + n.get("id").asString() + "/read",
+                        user.token(), Map.of()), 200));
+        browser.open(system.partnerUrl() + "/shared-deals/" + sharedDealId + "/shared");
+        assertThat(browser.awaitTestId("unread-count").getText()).isEqualTo("0");
+        awaitConnected();
+        ok(system.crm().post("/api/shared-deals/" + sharedDealId + "/shared-notes", rep.token(),
+                Map.of("body", "Thanks, the plan helps")), 201);
+        await().atMost(WAIT).ignoreExceptions().until(() -> noteBodies().contains("Thanks, the plan helps"));
+        WebElement vendorNote = browser.allByTestId("shared-note").stream()
+                .filter(note -> note.getText().contains("Thanks, the plan helps")).findFirst().orElseThrow();
+        assertThat(vendorNote.findElements(org.openqa.selenium.By.cssSelector("[data-testid='read-only']")))
+                .hasSize(1);
+        assertThat(vendorNote.findElements(org.openqa.selenium.By.cssSelector("[data-testid='delete-note']")))
+                .isEmpty();
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", browser.byTestId("attachment-thumbnail"));
+        browser.screenshot("shared-tab-picture");
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.byTestId("unread-count").getText().equals("1"));
+        browser.byTestId("notification-bell").click();
+        browser.awaitTestId("open-notification");
+        assertThat(browser.byTestId("notification").getText()).contains("New shared note from " + rep.name());
+        browser.screenshot("notifications");
+        browser.byTestId("open-notification").click();
+        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().endsWith("/shared-deals/" + sharedDealId));
+        assertThat(browser.awaitTestId("unread-count").getText()).isEqualTo("0");
+
+        // a private note stays on the Notes tab: the CRM never sees it
+        browser.byTestId("notes-tab").click();
+        browser.awaitTestId("save-private-note");
+        assertThat(browser.byTestId("never-shared").getText()).contains("never shared");
+        browser.type("body", "Their real budget is 40k");
+        browser.byTestId("save-private-note").click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.byTestId("private-note-body").getText()
+                .equals("Their real budget is 40k"));
+        browser.screenshot("notes-tab");
+        // a shared note written after it reaches the CRM: the deal's events arrive in order, so the private note
+        // would have arrived before it
+        ok(system.partner().post("/api/shared-deals/" + sharedDealId + "/shared-notes", user.token(),
+                Map.of("body", "A later shared note")), 201);
+        await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + sharedDealId
+                + "/shared-notes", rep.token()).bodyAsString().contains("A later shared note"));
+        assertThat(system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes", rep.token())
+                .bodyAsString()).doesNotContain("40k");
+        assertThat(system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-activity", rep.token())
+                .bodyAsString()).doesNotContain("40k");
+
+        browser.byTestId("nav-settings").click();
+        browser.awaitTestId("communication-settings");
+        browser.screenshot("communication-settings");
+    }
+
+    /** A real 64 × 48 PNG the browser can draw. */
+    private static byte[] picture() throws java.io.IOException {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pen = image.createGraphics();
+        pen.setColor(new java.awt.Color(0x0B5CAD));
+        pen.fillRect(0, 0, 64, 48);
+        pen.setColor(java.awt.Color.WHITE);
+        pen.fillRect(8, 8, 20, 32);
+        pen.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     @Test

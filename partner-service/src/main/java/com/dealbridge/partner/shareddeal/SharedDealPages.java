@@ -2,49 +2,51 @@ package com.dealbridge.partner.shareddeal;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
-import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.pages.PortalPage;
-import com.dealbridge.shareddeal.api.ActivityItem;
+import com.dealbridge.partner.shareddeal.NoteFiles.FileRefusal;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.live.LiveDealPages;
 import com.dealbridge.shareddeal.notes.NoteView;
 import com.dealbridge.shareddeal.notes.SharedNotes;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A shared deal's page ({@code /shared-deals/{id}}: details, the assigned rep, the closed won / lost banner,
- * Withdraw registration) and its Shared tab ({@code .../shared}: the shared timeline oldest first, Add shared message,
- * comments). Fragments of both are fetched again when the deal's event stream says it changed. Every action goes
- * through the application services the API uses.
+ * Withdraw registration) and its Shared tab ({@code .../shared}: the shared timeline oldest first, Add shared message
+ * with files, comments). Fragments of both are fetched again when the deal's event stream says it changed. Every
+ * action goes through the application services the API uses; {@link SharedNotePages} has the notes' own actions.
  */
 @Controller
 @Hidden // a page, not part of the API document
 @PortalPage
 class SharedDealPages {
 
-    /** The Shared tab shows this many notes and activity lines; the API pages further. */
-    static final int TIMELINE_SIZE = 200;
-
     private final SharedDealQueries queries;
     private final SharedNotes notes;
     private final SharedDealRegistrations registrations;
     private final LiveDealPages live;
+    private final SharedTab tab;
+    private final NoteFiles files;
 
     SharedDealPages(SharedDealQueries queries, SharedNotes notes, SharedDealRegistrations registrations,
-                    LiveDealPages live) {
+                    LiveDealPages live, SharedTab tab, NoteFiles files) {
         this.queries = queries;
         this.notes = notes;
         this.registrations = registrations;
         this.live = live;
+        this.tab = tab;
+        this.files = files;
     }
 
     @GetMapping("/shared-deals/{id}")
@@ -56,10 +58,7 @@ class SharedDealPages {
 
     @GetMapping("/shared-deals/{id}/shared")
     String sharedTab(Caller caller, @PathVariable String id, Model model) {
-        model.addAttribute("deal", queries.view(caller, id));
-        model.addAttribute("tab", "shared");
-        timeline(caller, id, model);
-        return "partner/shared-deal";
+        return tab.page(caller, id, model);
     }
 
     /** The details card alone, for a page to refresh itself. */
@@ -73,7 +72,7 @@ class SharedDealPages {
     @GetMapping("/shared-deals/{id}/timeline")
     String timelineFragment(Caller caller, @PathVariable String id, Model model) {
         model.addAttribute("deal", queries.view(caller, id));
-        timeline(caller, id, model);
+        tab.timeline(caller, id, model);
         return "partner/shared-deal :: timeline";
     }
 
@@ -83,19 +82,32 @@ class SharedDealPages {
         return live.open(id);
     }
 
+    /**
+     * Add shared message, with the files chosen in the editor (a plain form post, multipart when it has files). A
+     * file refused before the note exists keeps the draft and saves nothing; one refused by its content is shown on
+     * the saved note's file field.
+     */
     @PostMapping("/shared-deals/{id}/shared-notes")
     String addNote(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String body,
-                   Model model, RedirectAttributes redirect) {
+                   @RequestParam(name = "file", required = false) List<MultipartFile> parts, Model model,
+                   HttpServletResponse response) {
+        List<MultipartFile> chosen = NoteFiles.chosen(parts);
+        Optional<FileRefusal> early = files.precheck(chosen);
+        if (early.isPresent()) {
+            return refusedFile(caller, id, early.get(), body, model, response);
+        }
+        NoteView note;
         try {
-            notes.add(caller, id, body);
+            note = notes.add(caller, id, body);
         } catch (UnprocessableException refused) {
-            model.addAttribute("deal", queries.view(caller, id));
-            model.addAttribute("tab", "shared");
-            model.addAttribute("bodyError", refused.errors().isEmpty() ? refused.detail()
-                    : refused.errors().get(0).message());
+            response.setStatus(refused.status());
+            model.addAttribute("bodyError", true);
             model.addAttribute("draft", body);
-            timeline(caller, id, model);
-            return "partner/shared-deal";
+            return tab.page(caller, id, model);
+        }
+        Optional<FileRefusal> late = files.attach(caller, id, note.id(), chosen);
+        if (late.isPresent()) {
+            return refusedFile(caller, id, late.get(), null, model, response);
         }
         return "redirect:/shared-deals/" + id + "/shared";
     }
@@ -113,12 +125,11 @@ class SharedDealPages {
         return "redirect:/shared-deals/" + id;
     }
 
-    private void timeline(Caller caller, String id, Model model) {
-        List<NoteView> shared = notes.list(caller, id, Paging.of(0, TIMELINE_SIZE)).items();
-        List<ActivityItem> activity = queries.sharedTab(caller, id, Paging.of(0, TIMELINE_SIZE)).items().stream()
-                .map(ActivityItem::of).filter(item -> !item.type().startsWith("NOTE")
-                        && !item.type().startsWith("COMMENT") && !item.type().startsWith("ATTACHMENT")).toList();
-        model.addAttribute("notes", shared);
-        model.addAttribute("activity", activity);
+    private String refusedFile(Caller caller, String id, FileRefusal refusal, String draft, Model model,
+                               HttpServletResponse response) {
+        response.setStatus(refusal.status());
+        model.addAttribute("fileRefusal", refusal);
+        model.addAttribute("draft", draft);
+        return tab.page(caller, id, model);
     }
 }

@@ -59,11 +59,34 @@ public final class PageSession {
         return post(action, withToken);
     }
 
+    /** A file of a multipart form: the part's field name, the file's name and type, its bytes. */
+    public record FormFile(String field, String fileName, String contentType, byte[] content) {
+    }
+
+    /** Posts a multipart form (with files) and the CSRF token of the page at {@code formPage}, as a browser would. */
+    public HttpResponse<String> submitMultipart(String formPage, String action, Map<String, String> fields,
+                                                FormFile... files) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfOf(get(formPage).body()));
+        MultipartBody body = new MultipartBody();
+        withToken.forEach(body::field);
+        for (FormFile file : files) {
+            body.file(file.field(), file.fileName(), file.contentType(), file.content());
+        }
+        return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return postRaw(path, form);
+    }
+
+    /** Posts an already encoded form body, e.g. one field given several times (ticked checkboxes). */
+    public HttpResponse<String> postRaw(String path, String encodedForm) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(encodedForm)).build());
     }
 
     public static String csrfOf(String html) {
