@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MessagePactBuilder;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
-import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.consumer.junit5.ProviderType;
@@ -16,7 +15,6 @@ import au.com.dius.pact.core.model.messaging.MessagePact;
 import com.dealbridge.contracts.pact.CommittedPact;
 import com.dealbridge.contracts.pact.RecordJson;
 import com.dealbridge.contracts.pact.SharedDealMessages;
-import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.AttachmentAdded;
 import com.dealbridge.shareddeal.domain.AttachmentChunk;
 import com.dealbridge.shareddeal.domain.AttachmentDeleted;
@@ -29,6 +27,7 @@ import com.dealbridge.shareddeal.domain.ProductInterestChanged;
 import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
+import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
 import com.dealbridge.shareddeal.domain.SharedDealWithdrawn;
 import com.dealbridge.shareddeal.domain.SharedNoteAdded;
 import com.dealbridge.shareddeal.domain.SharedNoteDeleted;
@@ -40,6 +39,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,23 +61,7 @@ class PartnerSharedDealEventsConsumerPactTest {
 
     @Pact(consumer = "crm-service.sync")
     MessagePact registered(MessagePactBuilder builder) {
-        PactDslJsonBody content = SharedDealMessages.envelope(PARTNER, 1)
-                .stringValue("registeredBy", "PARTNER")
-                .stringType("dealName", "Initech rollout")
-                .stringMatcher("amount", "-?\\d+(\\.\\d+)?", "12000.00")
-                .stringMatcher("currency", "[A-Z]{3}", "EUR")
-                .stringMatcher("closeDate", "\\d{4}-\\d{2}-\\d{2}", "2027-03-31")
-                .stringType("stage", "APPOINTMENT_SCHEDULED")
-                .stringType("introNote", "Met them at the trade fair")
-                .stringType("sourceType", "COMPANY")
-                .stringType("registeredDomain", "initech.example")
-                .stringMatcher("registrationState", "REGISTERED|UNAVAILABLE", "REGISTERED");
-        content.minArrayLike("productIds", 1, PactDslJsonRootValue.stringType("prod-analytics"), 1);
-        content.object("partnerOwner")
-                .stringType("id", "3e8f1b2a-9c4d-4a5e-8f60-1b2c3d4e5f61")
-                .stringType("name", "Priya Natarajan")
-                .stringType("email", "priya.natarajan@acme-partners.example")
-                .closeObject();
+        PactDslJsonBody content = SharedDealMessages.partnerRegistration(1);
         return builder.expectsToReceive(REGISTERED).withContent(content).toPact();
     }
 
@@ -89,19 +74,19 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "registered")
     void theCrmTakesOverThePartnersRegistration(List<Message> messages) {
-        SharedDealRegistered event = event(messages,
-                com.dealbridge.contracts.avro.SharedDealRegistered.getClassSchema());
+        SharedDealRegistered event = event(messages, com.dealbridge.contracts.avro.SharedDealRegistered.class);
 
         assertThat(event.header().sharedDealId()).isEqualTo("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d");
         assertThat(event.header().partnerId()).isEqualTo("0f6a2c1e-5b7d-4e3a-9c21-7d4b8e6f1a30");
         assertThat(event.header().origin()).isEqualTo(Origin.PARTNER);
         assertThat(event.header().sequence()).isEqualTo(1L);
         assertThat(event.header().occurredAt()).isEqualTo(Instant.ofEpochMilli(1795687530123L));
-        assertThat(event.header().actor().type()).isEqualTo(ActorType.PARTNER_USER);
         assertThat(event.registeredBy()).isEqualTo(Origin.PARTNER);
         assertThat(event.dealName()).isEqualTo("Initech rollout");
         assertThat(event.amount()).isEqualByComparingTo(new BigDecimal("12000.00"));
         assertThat(event.closeDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(event.painOrOpportunity()).isEqualTo("Month-end reporting takes a week");
+        assertThat(event.nextSteps()).isEqualTo("Demo in March");
         assertThat(event.stage()).isEqualTo(Stage.APPOINTMENT_SCHEDULED);
         assertThat(event.productIds()).containsExactly("prod-analytics");
         assertThat(event.partnerOwner().email()).isEqualTo("priya.natarajan@acme-partners.example");
@@ -112,7 +97,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "noteAdded")
     void theCrmShowsThePartnersSharedNote(List<Message> messages) {
-        SharedNoteAdded event = event(messages, com.dealbridge.contracts.avro.SharedNoteAdded.getClassSchema());
+        SharedNoteAdded event = event(messages, com.dealbridge.contracts.avro.SharedNoteAdded.class);
 
         assertThat(event.header().sequence()).isEqualTo(2L);
         assertThat(event.header().actor().displayName()).isEqualTo("Priya Natarajan");
@@ -128,7 +113,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "details")
     void theCrmTakesOverThePartnersDetails(List<Message> messages) {
-        DealDetailsChanged event = event(messages, com.dealbridge.contracts.avro.DealDetailsChanged.getClassSchema());
+        DealDetailsChanged event = event(messages, com.dealbridge.contracts.avro.DealDetailsChanged.class);
 
         assertThat(event.dealName()).isEqualTo("Initech rollout, phase 2");
         assertThat(event.amount()).isEqualByComparingTo(new BigDecimal("18500.00"));
@@ -145,7 +130,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "stage")
     void theCrmMovesTheDealToThePartnersStage(List<Message> messages) {
-        DealStageChanged event = event(messages, com.dealbridge.contracts.avro.DealStageChanged.getClassSchema());
+        DealStageChanged event = event(messages, com.dealbridge.contracts.avro.DealStageChanged.class);
 
         assertThat(event.stage()).isEqualTo(Stage.PRESENTATION_SCHEDULED);
     }
@@ -159,8 +144,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "products")
     void theCrmShowsTheProductsThePartnersCustomerWants(List<Message> messages) {
-        ProductInterestChanged event = event(messages,
-                com.dealbridge.contracts.avro.ProductInterestChanged.getClassSchema());
+        ProductInterestChanged event = event(messages, com.dealbridge.contracts.avro.ProductInterestChanged.class);
 
         assertThat(event.productIds()).containsExactly("prod-analytics");
     }
@@ -173,7 +157,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "noteEdited")
     void theCrmShowsThePartnersEditedNote(List<Message> messages) {
-        SharedNoteEdited event = event(messages, com.dealbridge.contracts.avro.SharedNoteEdited.getClassSchema());
+        SharedNoteEdited event = event(messages, com.dealbridge.contracts.avro.SharedNoteEdited.class);
 
         assertThat(event.noteId()).isEqualTo(SharedDealMessages.NOTE_ID);
         assertThat(event.body()).isEqualTo("Their CFO joins Tuesday.");
@@ -188,7 +172,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "noteDeleted")
     void theCrmRemovesTheNoteThePartnerDeleted(List<Message> messages) {
-        SharedNoteDeleted event = event(messages, com.dealbridge.contracts.avro.SharedNoteDeleted.getClassSchema());
+        SharedNoteDeleted event = event(messages, com.dealbridge.contracts.avro.SharedNoteDeleted.class);
 
         assertThat(event.noteId()).isEqualTo(SharedDealMessages.NOTE_ID);
     }
@@ -202,7 +186,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "commentAdded")
     void theCrmShowsThePartnersCommentUnderItsNote(List<Message> messages) {
-        NoteCommentAdded event = event(messages, com.dealbridge.contracts.avro.NoteCommentAdded.getClassSchema());
+        NoteCommentAdded event = event(messages, com.dealbridge.contracts.avro.NoteCommentAdded.class);
 
         assertThat(event.noteId()).isEqualTo(SharedDealMessages.NOTE_ID);
         assertThat(event.commentId()).isEqualTo(SharedDealMessages.COMMENT_ID);
@@ -218,8 +202,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "commentDeleted")
     void theCrmRemovesTheCommentThePartnerDeleted(List<Message> messages) {
-        NoteCommentDeleted event = event(messages,
-                com.dealbridge.contracts.avro.NoteCommentDeleted.getClassSchema());
+        NoteCommentDeleted event = event(messages, com.dealbridge.contracts.avro.NoteCommentDeleted.class);
 
         assertThat(event.commentId()).isEqualTo(SharedDealMessages.COMMENT_ID);
     }
@@ -233,7 +216,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "attachmentAdded")
     void theCrmAwaitsTheChunksOfThePartnersAttachment(List<Message> messages) {
-        AttachmentAdded event = event(messages, com.dealbridge.contracts.avro.AttachmentAdded.getClassSchema());
+        AttachmentAdded event = event(messages, com.dealbridge.contracts.avro.AttachmentAdded.class);
 
         assertThat(event.attachmentId()).isEqualTo(SharedDealMessages.ATTACHMENT_ID);
         assertThat(event.fileName()).isEqualTo("pricing.pdf");
@@ -252,7 +235,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "attachmentChunk")
     void theCrmStoresTheBytesOfAChunk(List<Message> messages) {
-        AttachmentChunk event = event(messages, com.dealbridge.contracts.avro.AttachmentChunk.getClassSchema());
+        AttachmentChunk event = event(messages, com.dealbridge.contracts.avro.AttachmentChunk.class);
 
         assertThat(event.index()).isZero();
         assertThat(event.offset()).isZero();
@@ -268,7 +251,7 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "attachmentDeleted")
     void theCrmRemovesTheAttachmentThePartnerDeleted(List<Message> messages) {
-        AttachmentDeleted event = event(messages, com.dealbridge.contracts.avro.AttachmentDeleted.getClassSchema());
+        AttachmentDeleted event = event(messages, com.dealbridge.contracts.avro.AttachmentDeleted.class);
 
         assertThat(event.attachmentId()).isEqualTo(SharedDealMessages.ATTACHMENT_ID);
     }
@@ -283,15 +266,34 @@ class PartnerSharedDealEventsConsumerPactTest {
     @Test
     @PactTestFor(pactMethod = "withdrawn")
     void theCrmHearsWhyThePartnerWithdrewTheDeal(List<Message> messages) {
-        SharedDealWithdrawn event = event(messages,
-                com.dealbridge.contracts.avro.SharedDealWithdrawn.getClassSchema());
+        SharedDealWithdrawn event = event(messages, com.dealbridge.contracts.avro.SharedDealWithdrawn.class);
 
         assertThat(event.reason()).isEqualTo("Customer chose a rival");
     }
 
+    @Pact(consumer = "crm-service.sync")
+    MessagePact snapshot(MessagePactBuilder builder) {
+        return builder.expectsToReceive(SNAPSHOT).withContent(SharedDealMessages.partnerSnapshot(13)).toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "snapshot")
+    void theCrmRepairsItsReplicaFromThePartnersSnapshot(List<Message> messages) {
+        SharedDealSnapshot event = event(messages, com.dealbridge.contracts.avro.SharedDealSnapshot.class);
+
+        assertThat(event.receivedUpTo()).isEqualTo(3L);
+        assertThat(event.facts()).extracting(SharedDealEvent::type)
+                .containsExactly("SharedDealRegistered", "SharedNoteAdded");
+        assertThat(((SharedDealRegistered) event.facts().get(0)).dealName()).isEqualTo("Initech rollout");
+        assertThat(((SharedNoteAdded) event.facts().get(1)).noteId()).isEqualTo(SharedDealMessages.NOTE_ID);
+        assertThat(event.activity()).singleElement().satisfies(line -> assertThat(line.details())
+                .containsEntry("noteId", SharedDealMessages.NOTE_ID));
+    }
+
     /** The record the deserializer would hand over, mapped as the inbox maps it. */
     @SuppressWarnings("unchecked")
-    private <T extends SharedDealEvent> T event(List<Message> messages, Schema schema) {
+    private <T extends SharedDealEvent> T event(List<Message> messages, Class<? extends SpecificRecord> type) {
+        Schema schema = SpecificData.get().getSchema(type);
         return (T) codec.toDomain(RecordJson.fromJson(messages.get(0).contentsAsString(), schema));
     }
 }

@@ -10,6 +10,7 @@ import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import com.dealbridge.contracts.pact.RecordJson;
+import com.dealbridge.shareddeal.domain.ActivityEntry;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.AttachmentAdded;
@@ -26,6 +27,7 @@ import com.dealbridge.shareddeal.domain.ProductInterestChanged;
 import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
+import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
 import com.dealbridge.shareddeal.domain.SharedDealWithdrawn;
 import com.dealbridge.shareddeal.domain.SharedNoteAdded;
 import com.dealbridge.shareddeal.domain.SharedNoteDeleted;
@@ -38,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,12 +73,24 @@ public class PartnerSharedDealEventsProviderPactTest {
 
     @PactVerifyProvider(REGISTERED)
     public String registered() {
-        SharedDealRegistered event = new SharedDealRegistered(header(1), Origin.PARTNER, "Globex analytics",
+        return json(registration());
+    }
+
+    private static SharedDealRegistered registration() {
+        return new SharedDealRegistered(header(1), Origin.PARTNER, "Globex analytics",
                 new BigDecimal("48000.50"), "USD", LocalDate.of(2027, 1, 15), Stage.QUALIFIED_TO_BUY,
                 "Referred by their CTO", "Reporting takes a week", "Demo in January", null, List.of("prod-bi"),
                 new PersonRef("u-1", "Jonas Weber", "jonas@globex-partners.example"), null, "COMPANY",
                 RegisteredDomain.of("globex.example"));
-        return json(event);
+    }
+
+    /** The whole deal again, as a resync republishes it: facts restamped, the Shared tab's lines alongside. */
+    @PactVerifyProvider(SNAPSHOT)
+    public String snapshot() {
+        SharedNoteAdded note = new SharedNoteAdded(header(2), "n-1", "Budget approved.");
+        ActivityEntry line = new ActivityEntry("NOTE_ADDED", AT, PARTNER_USER, Origin.PARTNER, "e-2",
+                Map.of("noteId", "n-1", "body", "Budget approved."), new Hlc(AT.toEpochMilli(), 0));
+        return json(new SharedDealSnapshot(header(13), 1, 1, List.of(registration(), note), List.of(line), 0));
     }
 
     @PactVerifyProvider(NOTE_ADDED)

@@ -20,6 +20,7 @@ public final class PartnerSharedDealInteractions {
     public static final String ATTACHMENT_CHUNK = "an AttachmentChunk of a partner user's attachment";
     public static final String ATTACHMENT_DELETED = "an AttachmentDeleted by a partner user";
     public static final String WITHDRAWN = "a SharedDealWithdrawn by a partner user";
+    public static final String SNAPSHOT = "a SharedDealSnapshot the partner republished for a resync";
 
     private PartnerSharedDealInteractions() {
     }

@@ -1,5 +1,6 @@
 package com.dealbridge.contracts.pact;
 
+import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import com.dealbridge.contracts.avro.Origin;
@@ -33,8 +34,12 @@ public final class SharedDealMessages {
      * decided by a partner user (or on its behalf), a CRM event by a CRM user or the CRM itself.
      */
     public static PactDslJsonBody envelope(Origin origin, long sequence) {
+        return withMetadata(new PactDslJsonBody(), origin, sequence);
+    }
+
+    private static PactDslJsonBody withMetadata(PactDslJsonBody body, Origin origin, long sequence) {
         boolean partner = origin == Origin.PARTNER;
-        PactDslJsonBody metadata = new PactDslJsonBody().object("metadata")
+        PactDslJsonBody metadata = body.object("metadata")
                 .stringType("eventId", "9b2f6a1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c")
                 .stringType("sharedDealId", DEAL_ID)
                 .stringType("partnerId", PARTNER_ID)
@@ -45,13 +50,76 @@ public final class SharedDealMessages {
                 .integerType("wallMillis", OCCURRED_AT)
                 .integerType("counter", 0)
                 .closeObject();
-        metadata.object("actor")
-                .stringMatcher("type", partner ? "PARTNER_USER|CRM_USER|SYSTEM" : "CRM_USER|SYSTEM",
+        actor(metadata.object("actor"), partner).closeObject();
+        return (PactDslJsonBody) metadata.closeObject();
+    }
+
+    private static PactDslJsonBody actor(PactDslJsonBody actor, boolean partner) {
+        return actor.stringMatcher("type", partner ? "PARTNER_USER|CRM_USER|SYSTEM" : "CRM_USER|SYSTEM",
                         partner ? "PARTNER_USER" : "CRM_USER")
                 .stringType("id", partner ? PARTNER_USER_ID : CRM_USER_ID)
-                .stringType("displayName", partner ? PARTNER_USER_NAME : CRM_USER_NAME)
+                .stringType("displayName", partner ? PARTNER_USER_NAME : CRM_USER_NAME);
+    }
+
+    /**
+     * SharedDealRegistered of a lead a partner user registered, every field named (a snapshot's facts are told
+     * apart by their exact field names): the texts only the partner writes at creation, no rep yet.
+     */
+    public static PactDslJsonBody partnerRegistration(long sequence) {
+        return partnerRegistration(envelope(Origin.PARTNER, sequence));
+    }
+
+    private static PactDslJsonBody partnerRegistration(PactDslJsonBody content) {
+        content.stringValue("registeredBy", "PARTNER")
+                .stringType("dealName", "Initech rollout")
+                .stringMatcher("amount", "-?\\d+(\\.\\d+)?", "12000.00")
+                .stringMatcher("currency", "[A-Z]{3}", "EUR")
+                .stringMatcher("closeDate", "\\d{4}-\\d{2}-\\d{2}", "2027-03-31")
+                .stringType("stage", "APPOINTMENT_SCHEDULED")
+                .stringType("introNote", "Met them at the trade fair")
+                .stringType("painOrOpportunity", "Month-end reporting takes a week")
+                .stringType("nextSteps", "Demo in March")
+                .nullValue("welcomeNote")
+                .nullValue("assignedRep")
+                .stringType("sourceType", "COMPANY")
+                .stringType("registeredDomain", "initech.example")
+                .stringMatcher("registrationState", "REGISTERED|UNAVAILABLE", "REGISTERED")
+                .nullValue("unavailableReason");
+        content.minArrayLike("productIds", 1, PactDslJsonRootValue.stringType("prod-analytics"), 1);
+        content.object("partnerOwner")
+                .stringType("id", PARTNER_USER_ID)
+                .stringType("name", PARTNER_USER_NAME)
+                .stringType("email", "priya.natarajan@acme-partners.example")
                 .closeObject();
-        return (PactDslJsonBody) metadata.closeObject();
+        return content;
+    }
+
+    /**
+     * SharedDealSnapshot from the partner, in one part: its registration and a shared note as facts, and the note's
+     * line of the Shared tab.
+     */
+    public static PactDslJsonBody partnerSnapshot(long sequence) {
+        PactDslJsonBody content = envelope(Origin.PARTNER, sequence)
+                .integerType("part", 1)
+                .integerType("parts", 1)
+                .integerType("receivedUpTo", 3L);
+        PactDslJsonArray facts = content.array("facts");
+        partnerRegistration(withMetadata(facts.object(), Origin.PARTNER, 1)).closeObject();
+        withMetadata(facts.object(), Origin.PARTNER, 2)
+                .stringType("noteId", NOTE_ID)
+                .stringType("body", "Their CFO joins the next call.")
+                .closeObject();
+        facts.closeArray();
+        PactDslJsonBody line = content.minArrayLike("activity", 1)
+                .stringType("type", "NOTE_ADDED")
+                .integerType("at", OCCURRED_AT)
+                .stringMatcher("origin", "PARTNER|CRM", "PARTNER")
+                .stringType("eventId", "9b2f6a1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c");
+        actor(line.object("actor"), true).closeObject();
+        line.object("hlc").integerType("wallMillis", OCCURRED_AT).integerType("counter", 0).closeObject();
+        line.object("details").stringType("noteId", NOTE_ID).closeObject();
+        line.closeObject().closeArray();
+        return content;
     }
 
     /** DealDetailsChanged: the shared details, each optional on the wire but all of them sent here. */
