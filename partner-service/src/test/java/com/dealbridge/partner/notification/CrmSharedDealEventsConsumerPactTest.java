@@ -11,8 +11,10 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.annotations.Pact;
 import au.com.dius.pact.core.model.messaging.Message;
 import au.com.dius.pact.core.model.messaging.MessagePact;
+import com.dealbridge.contracts.avro.Origin;
 import com.dealbridge.contracts.pact.CommittedPact;
 import com.dealbridge.contracts.pact.RecordJson;
+import com.dealbridge.contracts.pact.SharedDealMessages;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.wire.EventCodec;
 import java.util.List;
@@ -39,40 +41,14 @@ class CrmSharedDealEventsConsumerPactTest {
 
     @Pact(consumer = "partner-service.notifications")
     MessagePact assigned(MessagePactBuilder builder) {
-        PactDslJsonBody content = crmMetadata(new PactDslJsonBody());
-        content.object("rep")
-                .stringType("id", "rep-7")
-                .stringType("name", "Dana Whitfield")
-                .stringType("email", "dana.whitfield@dealbridge.example")
-                .closeObject();
+        PactDslJsonBody content = SharedDealMessages.assigned(Origin.CRM, 3);
         return builder.expectsToReceive(ASSIGNED).withContent(content).toPact();
     }
 
     @Pact(consumer = "partner-service.notifications")
     MessagePact closedWon(MessagePactBuilder builder) {
-        PactDslJsonBody content = crmMetadata(new PactDslJsonBody()).stringValue("stage", "CLOSED_WON");
+        PactDslJsonBody content = SharedDealMessages.envelope(Origin.CRM, 3).stringValue("stage", "CLOSED_WON");
         return builder.expectsToReceive(CLOSED_WON).withContent(content).toPact();
-    }
-
-    /** The envelope: only the CRM's events, decided by a CRM user or the CRM itself, notify the partner. */
-    private static PactDslJsonBody crmMetadata(PactDslJsonBody body) {
-        PactDslJsonBody metadata = body.object("metadata")
-                .stringType("eventId", "9b2f6a1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c")
-                .stringType("sharedDealId", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d")
-                .stringType("partnerId", "0f6a2c1e-5b7d-4e3a-9c21-7d4b8e6f1a30")
-                .stringValue("origin", "CRM")
-                .integerType("sequence", 3L)
-                .integerType("occurredAt", 1795687530123L);
-        metadata.object("hlc")
-                .integerType("wallMillis", 1795687530123L)
-                .integerType("counter", 0)
-                .closeObject();
-        metadata.object("actor")
-                .stringMatcher("type", "CRM_USER|SYSTEM", "CRM_USER")
-                .stringType("id", "rep-7")
-                .stringType("displayName", "Dana Whitfield")
-                .closeObject();
-        return (PactDslJsonBody) metadata.closeObject();
     }
 
     @Test
