@@ -2,7 +2,6 @@ package com.dealbridge.crm.deal;
 
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
-import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.domain.Stage;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -24,9 +23,11 @@ class CrmDealPages {
     static final int PAGE_SIZE = 20;
 
     private final CrmDeals deals;
+    private final CrmDealPage page;
 
-    CrmDealPages(CrmDeals deals) {
+    CrmDealPages(CrmDeals deals, CrmDealPage page) {
         this.deals = deals;
+        this.page = page;
     }
 
     @GetMapping("/")
@@ -51,9 +52,7 @@ class CrmDealPages {
 
     @GetMapping("/deals/{id}")
     String deal(Caller caller, @PathVariable String id, Model model) {
-        model.addAttribute("me", caller);
-        model.addAttribute("deal", deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found")));
-        return "crm/deal";
+        return page.show(caller, id, model);
     }
 
 }

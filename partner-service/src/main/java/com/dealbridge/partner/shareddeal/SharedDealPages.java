@@ -2,15 +2,12 @@ package com.dealbridge.partner.shareddeal;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
-import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.pages.PortalPage;
-import com.dealbridge.shareddeal.api.ActivityItem;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.live.LiveDealPages;
-import com.dealbridge.shareddeal.notes.NoteView;
 import com.dealbridge.shareddeal.notes.SharedNotes;
-import java.util.List;
+import com.dealbridge.shareddeal.notes.SharedTimeline;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Hidden // a page, not part of the API document
 @PortalPage
 class SharedDealPages {
-
-    /** The Shared tab shows this many notes and activity lines; the API pages further. */
-    static final int TIMELINE_SIZE = 200;
 
     private final SharedDealQueries queries;
     private final SharedNotes notes;
@@ -114,11 +108,6 @@ class SharedDealPages {
     }
 
     private void timeline(Caller caller, String id, Model model) {
-        List<NoteView> shared = notes.list(caller, id, Paging.of(0, TIMELINE_SIZE)).items();
-        List<ActivityItem> activity = queries.sharedTab(caller, id, Paging.of(0, TIMELINE_SIZE)).items().stream()
-                .map(ActivityItem::of).filter(item -> !item.type().startsWith("NOTE")
-                        && !item.type().startsWith("COMMENT") && !item.type().startsWith("ATTACHMENT")).toList();
-        model.addAttribute("notes", shared);
-        model.addAttribute("activity", activity);
+        model.addAttribute("timeline", SharedTimeline.read(notes, queries, caller, id));
     }
 }

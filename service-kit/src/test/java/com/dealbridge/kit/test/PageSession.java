@@ -78,6 +78,43 @@ public final class PageSession {
         return URI.create(path.startsWith("http") ? path : base + path);
     }
 
+    /**
+     * Opens a page's server-sent event stream ({@code text/event-stream}) in this session: every line the server
+     * sends goes to {@code lines} as it arrives (on a daemon thread), until the stream ends or the returned handle is
+     * closed. @return the response's status, once the headers arrived, and a handle that closes the stream
+     */
+    public EventStream events(String path, java.util.function.Consumer<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET().build();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofLines());
+            java.util.stream.Stream<String> body = response.body();
+            Thread reader = new Thread(() -> {
+                try {
+                    body.forEach(lines);
+                } catch (RuntimeException closed) {
+                    // the stream was closed by the test or the server: nothing more arrives
+                }
+            }, "page-session-events");
+            reader.setDaemon(true);
+            reader.start();
+            return new EventStream(response.statusCode(), body::close);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An open event stream: its status, and {@link #close()} to stop listening. */
+    public record EventStream(int status, Runnable closer) implements AutoCloseable {
+        @Override
+        public void close() {
+            closer.run();
+        }
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
