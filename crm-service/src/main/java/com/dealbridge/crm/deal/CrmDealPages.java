@@ -4,6 +4,7 @@ import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @Hidden // a page, not part of the API document
+@WorkspacePage
 class CrmDealPages {
 
     static final int PAGE_SIZE = 20;

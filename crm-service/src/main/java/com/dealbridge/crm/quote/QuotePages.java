@@ -5,6 +5,7 @@ import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.ProblemException;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @Hidden // a page, not part of the API document
+@WorkspacePage
 class QuotePages {
 
     /** Line-item rows the form offers; rows left blank are not sent. */

@@ -9,6 +9,7 @@ import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealCommands.DealPatch;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.api.SharedDealView;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @Hidden // a page, not part of the API document
+@WorkspacePage
 class SharedDealEditPages {
 
     private final CrmDealPage page;

@@ -8,6 +8,7 @@ import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.live.LiveDealPages;
 import com.dealbridge.shareddeal.notes.SharedNotes;
 import com.dealbridge.shareddeal.notes.SharedTimeline;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Controller
 @Hidden // a page, not part of the API document
+@WorkspacePage
 class SharedTabPages {
 
     private final CrmDealPage page;

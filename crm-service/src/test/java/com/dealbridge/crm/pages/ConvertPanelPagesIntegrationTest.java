@@ -3,41 +3,22 @@ package com.dealbridge.crm.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.crm.CrmServiceIntegrationTest;
-import com.dealbridge.kit.test.ApiClient;
-import com.dealbridge.kit.test.PageSession;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Convert to shared deal panel over HTTP, through the real conversion service: the partner dropdown from the
  * accounts topic with its capacity, the refusals shown in the panel, and a conversion that links the deal.
  */
 @CrmServiceIntegrationTest
-class ConvertPanelPagesIntegrationTest {
+class ConvertPanelPagesIntegrationTest extends WorkspacePageTest {
 
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    WorkspaceFixtures fixtures;
-    ApiClient api;
-    String token;
-    PageSession session;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new WorkspaceFixtures(port, brokers, "Connie Convert");
-        api = fixtures.api;
-        token = fixtures.token;
-        session = fixtures.session;
+    @Override
+    String repName() {
+        return "Connie Convert";
     }
 
     @Test
@@ -64,7 +45,7 @@ class ConvertPanelPagesIntegrationTest {
                 "/deals/" + dealId + "/convert", Map.of("partnerId", partnerId, "partnerContactId", userId,
                         "welcomeNote", "Welcome aboard", "contactedPartnerConfirmed", "true"));
         assertThat(converted.statusCode()).as(converted.body()).isEqualTo(302);
-        assertThat(api.get("/api/deals/" + dealId, token).json("/sharedDealId")).isNotBlank();
+        assertThat(fixtures.api.get("/api/deals/" + dealId, fixtures.token).json("/sharedDealId")).isNotBlank();
         assertThat(session.get("/deals/" + dealId).body()).doesNotContain("data-testid=\"convert-to-shared-deal\"");
         assertThat(session.get("/?shared=yes").body()).contains(dealId);
     }
@@ -74,7 +55,7 @@ class ConvertPanelPagesIntegrationTest {
         String partnerId = UUID.randomUUID().toString();
         String userId = UUID.randomUUID().toString();
         fixtures.knownPartner(partnerId, "Bare Partner", userId);
-        String dealId = api.post("/api/deals", token, Map.of("name", "Bare deal", "amount", "100.00",
+        String dealId = fixtures.api.post("/api/deals", fixtures.token, Map.of("name", "Bare deal", "amount", "100.00",
                 "closeDate", "2027-01-31", "stage", "QUALIFIED_TO_BUY", "contactIds", List.of(),
                 "companyIds", List.of())).json("/id");
 
@@ -83,6 +64,6 @@ class ConvertPanelPagesIntegrationTest {
                         "contactedPartnerConfirmed", "true"));
         assertThat(refused.statusCode()).isBetween(400, 499);
         assertThat(refused.body()).contains("data-testid=\"refusal\"");
-        assertThat(api.get("/api/deals/" + dealId, token).bodyAsString()).doesNotContain("\"sharedDealId\":\"");
+        assertThat(fixtures.api.get("/api/deals/" + dealId, fixtures.token).bodyAsString()).doesNotContain("\"sharedDealId\":\"");
     }
 }

@@ -4,55 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.crm.CrmServiceIntegrationTest;
 import com.dealbridge.kit.test.ApiResponse;
-import com.dealbridge.kit.test.PageSession;
+import com.dealbridge.shareddeal.api.EditRules;
+import com.dealbridge.shareddeal.api.SharedDealCommands;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The deal page's edits of a shared deal over HTTP, through the services of {@code PATCH /api/shared-deals/{id}}
- * and the quote endpoints. The policy is configured here (the name read-only on the CRM) so that the page is shown
- * to follow the running policy whatever the defaults are.
+ * and the quote endpoints. What the CRM may change is read from the running sync policy (it is configurable and its
+ * defaults move), never assumed: each detail is either offered and saved, or read-only with the policy's reason and
+ * refused with it when posted anyway.
  */
 @CrmServiceIntegrationTest
-@TestPropertySource(properties = {
-        "dealbridge.sync.fields.deal-name=PARTNER_TO_CRM_AT_CREATION",
-        "dealbridge.sync.fields.amount=TWO_WAY",
-        "dealbridge.sync.fields.close-date=TWO_WAY" })
-class SharedDealEditPagesIntegrationTest {
+class SharedDealEditPagesIntegrationTest extends WorkspacePageTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    SharedDealCommands commands;
 
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    WorkspaceFixtures fixtures;
-    PageSession session;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new WorkspaceFixtures(port, brokers, "Eddie Edit");
-        session = fixtures.session;
+    @Override
+    String repName() {
+        return "Eddie Edit";
     }
 
     @Test
-    void aRepEditsAmountCloseDateStageAndCompensationWhileTheNameIsReadOnlyWithThePolicysReason() throws Exception {
+    void aRepEditsWhatThePolicyAllowsAndEveryOtherDetailIsReadOnlyWithThePolicysReason() throws Exception {
+        EditRules rules = commands.editRules();
         String dealId = fixtures.sharedDeal();
         String page = "/deals/" + dealId;
+        Map<String, String> wanted = Map.of("dealName", "Panel deal renamed", "amount", "2500.50",
+                "closeDate", "2027-09-30");
 
         String form = session.get(page).body();
-        assertThat(form).contains("name=\"amount\"").contains("name=\"closeDate\"").contains("name=\"stage\"")
-                .contains("name=\"partnerCompensationEligible\"").contains("data-testid=\"dealName-read-only\"")
-                .contains("PARTNER_TO_CRM_AT_CREATION").doesNotContain("name=\"dealName\"");
+        assertThat(form).contains("name=\"stage\"").contains("name=\"partnerCompensationEligible\"");
+        Map<String, String> editable = new java.util.HashMap<>();
+        wanted.forEach((field, value) -> {
+            if (rules.editable(field)) {
+                assertThat(form).as(field).contains("name=\"" + field + "\"");
+                editable.put(field, value);
+            } else {
+                assertThat(form).as(field).doesNotContain("name=\"" + field + "\"")
+                        .contains("data-testid=\"" + field + "-read-only\"").contains(rules.policy(field));
+            }
+        });
 
-        HttpResponse<String> edited = session.submit(page, page + "/details",
-                Map.of("amount", "2500.50", "closeDate", "2027-09-30"));
+        HttpResponse<String> edited = session.submit(page, page + "/details", editable);
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(302);
         HttpResponse<String> staged = session.submit(page, page + "/stage", Map.of("stage", "CONTRACT_SENT"));
         assertThat(staged.statusCode()).as(staged.body()).isEqualTo(302);
@@ -61,8 +59,7 @@ class SharedDealEditPagesIntegrationTest {
         assertThat(eligible.statusCode()).as(eligible.body()).isEqualTo(302);
 
         ApiResponse shared = fixtures.api.get("/api/shared-deals/" + fixtures.sharedDealIdOf(dealId), fixtures.token);
-        assertThat(shared.json("/amount")).isEqualTo("2500.50");
-        assertThat(shared.json("/closeDate")).isEqualTo("2027-09-30");
+        editable.forEach((field, value) -> assertThat(shared.json("/" + field)).as(field).isEqualTo(value));
         assertThat(shared.json("/stage")).isEqualTo("CONTRACT_SENT");
         assertThat(shared.json("/partnerCompensationEligible")).isEqualTo("true");
         assertThat(session.get(page).body()).contains("data-testid=\"deal-stage\">Contract sent<");
@@ -84,15 +81,23 @@ class SharedDealEditPagesIntegrationTest {
     }
 
     @Test
-    void aNameChangeTheFormDoesNotOfferIsRefusedByTheSyncPolicyWithItsReason() throws Exception {
+    void aDetailTheFormDoesNotOfferIsRefusedByTheSyncPolicyWithItsReason() throws Exception {
+        EditRules rules = commands.editRules();
         String dealId = fixtures.sharedDeal();
         String page = "/deals/" + dealId;
 
-        // a forged or stale form: the page offers no name field under this policy, the service still decides
-        HttpResponse<String> refused = session.submit(page, page + "/details", Map.of("dealName", "Renamed"));
+        for (String field : new String[] { "dealName", "amount", "closeDate" }) {
+            if (rules.editable(field)) {
+                continue; // offered, and saved by the test above
+            }
+            // a forged or stale form: the page offers no such field under this policy, the service still decides
+            String value = field.equals("closeDate") ? "2028-01-31" : field.equals("amount") ? "1.00" : "Renamed";
+            HttpResponse<String> refused = session.submit(page, page + "/details", Map.of(field, value));
 
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("data-testid=\"refusal\"").contains("dealName is PARTNER_TO_CRM_AT_CREATION");
+            assertThat(refused.statusCode()).as(field).isEqualTo(409);
+            assertThat(refused.body()).as(field).contains("data-testid=\"refusal\"")
+                    .contains(field + " is " + rules.policy(field));
+        }
         assertThat(fixtures.api.get("/api/deals/" + dealId, fixtures.token).json("/name")).isEqualTo("Panel deal");
     }
 

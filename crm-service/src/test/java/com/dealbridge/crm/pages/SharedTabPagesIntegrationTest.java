@@ -10,31 +10,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The CRM's Shared tab over HTTP: the timeline oldest first (the portal's template), a shared note and a comment
  * through the service of the API's {@code shared-notes}, refusals next to the field, and the page's live stream.
  */
 @CrmServiceIntegrationTest
-class SharedTabPagesIntegrationTest {
+class SharedTabPagesIntegrationTest extends WorkspacePageTest {
 
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    WorkspaceFixtures fixtures;
-    PageSession session;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new WorkspaceFixtures(port, brokers, "Shari Shared");
-        session = fixtures.session;
+    @Override
+    String repName() {
+        return "Shari Shared";
     }
 
     @Test

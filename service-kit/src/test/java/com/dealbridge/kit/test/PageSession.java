@@ -48,8 +48,11 @@ public final class PageSession {
         }
     }
 
+    /** What a browser asks for when it opens a page (error pages are HTML only for such requests). */
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET().build());
     }
 
     /** Posts a form with the CSRF token of the page at {@code formPage}, as a browser would. */
@@ -63,6 +66,7 @@ public final class PageSession {
         String form = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", BROWSER_ACCEPT)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
