@@ -17,8 +17,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The CRM workspace in a real browser (headless chromium), against both services, one real broker and both stores:
- * a rep signs in through the invitation link, converts a deal for a partner, changes its stage, and adds a shared
- * note on the Shared tab that the partner then has; the partner's note appears on the rep's open tab without a
+ * a rep signs in through the invitation link, converts a deal for a partner, changes its stage (and sees a change
+ * made elsewhere appear on the open page), and adds a shared note on the Shared tab that the partner then has; the partner's note appears on the rep's open tab without a
  * reload; an unknown deal shows the error page. Skipped (not failed) where chromium or chromedriver is missing.
  */
 class CrmWorkspaceBrowserTest extends BrowserSystemTest {
@@ -58,6 +58,15 @@ class CrmWorkspaceBrowserTest extends BrowserSystemTest {
                 .until(() -> browser.byTestId("deal-stage").getText().equals("Presentation scheduled"));
         await().atMost(WAIT).until(() -> "PRESENTATION_SCHEDULED".equals(system.partner()
                 .get("/api/shared-deals/" + sharedDealId, partner.token()).json("/stage")));
+
+        // a change made elsewhere (here through the API) appears on the open deal page without a reload
+        awaitConnected();
+        browser.markDocument();
+        ok(system.crm().patch("/api/shared-deals/" + sharedDealId, rep.token(),
+                Map.of("stage", "DECISION_MAKER_BOUGHT_IN")), 200);
+        await().atMost(LIVE).ignoreExceptions()
+                .until(() -> browser.byTestId("deal-stage").getText().equals("Decision maker bought in"));
+        assertThat(browser.stillTheSameDocument()).as("the stage changed without a reload").isTrue();
         browser.screenshot("crm-deal");
 
         browser.byTestId("shared-tab").click();
@@ -86,6 +95,10 @@ class CrmWorkspaceBrowserTest extends BrowserSystemTest {
         partnerNote.findElement(By.cssSelector("[data-testid='add-comment']")).click();
         await().atMost(WAIT).until(() -> system.partner().get("/api/shared-deals/" + sharedDealId + "/shared-notes",
                 partner.token()).bodyAsString().contains("Great, see you Tuesday"));
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.allByTestId("comment").stream()
+                .anyMatch(comment -> comment.getText().endsWith(": Great, see you Tuesday")));
+        browser.script("var notes = document.querySelectorAll(\"[data-testid='shared-note']\");"
+                + "notes[notes.length - 1].scrollIntoView({block: 'center'});");
         browser.screenshot("crm-shared-tab");
     }
 

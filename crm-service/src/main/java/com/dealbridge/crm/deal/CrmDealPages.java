@@ -57,4 +57,11 @@ class CrmDealPages {
         return page.show(caller, id, model);
     }
 
+    /** The details card alone, for the page to refresh itself when its event stream says the deal changed. */
+    @GetMapping("/deals/{id}/card")
+    String card(Caller caller, @PathVariable String id, Model model) {
+        page.show(caller, id, model);
+        return "crm/deal :: details";
+    }
+
 }

@@ -130,4 +130,20 @@ class SharedDealEditPagesIntegrationTest extends WorkspacePageTest {
         assertThat(closed.json("/stage")).isEqualTo("CLOSED_WON");
         assertThat(session.get(page).body()).contains("data-testid=\"banner\"");
     }
+
+    @Test
+    void theDetailsCardRefreshesItselfWithTheSharedDealsCurrentValues() throws Exception {
+        String dealId = fixtures.sharedDeal();
+        assertThat(session.get("/deals/" + dealId).body()).contains("data-events=\"/deals/" + dealId + "/events\"")
+                .contains("hx-get=\"/deals/" + dealId + "/card\"");
+
+        ApiResponse changed = fixtures.api.patch("/api/shared-deals/" + fixtures.sharedDealIdOf(dealId), fixtures.token,
+                Map.of("stage", "DECISION_MAKER_BOUGHT_IN"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+        HttpResponse<String> card = session.get("/deals/" + dealId + "/card");
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.body()).contains("id=\"details\"").contains("Decision maker bought in")
+                .doesNotContain("<html");
+    }
 }
