@@ -1,30 +1,19 @@
 package com.dealbridge.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.dealbridge.contracts.Topics;
-import com.dealbridge.contracts.avro.PartnerAccountChanged;
 import com.dealbridge.contracts.avro.PersonRef;
-import com.dealbridge.contracts.serde.AvroSerializer;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiDocumentChecks;
 import com.dealbridge.kit.test.ApiFuzzer;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.kit.test.MongoState;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -141,18 +130,8 @@ class ApiFuzzIntegrationTest {
 
     /** A partner the CRM knows from the accounts topic, with room for many registrations. */
     private void knownPartner(ApiClient api, String token, String partnerId, String userId) throws Exception {
-        PartnerAccountChanged account = PartnerAccountChanged.newBuilder().setPartnerId(partnerId)
-                .setName("Fuzz Partner").setCapacityLimit(1000)
-                .setUsers(List.of(new PersonRef(userId, "Fuzz Partner User", "user@fuzz-partner.example")))
-                .setNotificationRecipientUserId(userId).setNotifyRegisteredLeadActivity(true).setRevision(1)
-                .setChangedAt(Instant.now()).build();
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(),
-                new AvroSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.PARTNER_ACCOUNTS, partnerId, account)).get();
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                api.get("/api/partners?size=500", token).bodyAsString().contains(partnerId));
+        KnownPartners.publish(brokers, api, token, partnerId, "Fuzz Partner", 1000,
+                new PersonRef(userId, "Fuzz Partner User", "user@fuzz-partner.example"));
     }
 
     private static ApiResponse ok(ApiResponse response) {

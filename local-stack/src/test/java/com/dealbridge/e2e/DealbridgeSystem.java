@@ -178,6 +178,11 @@ public final class DealbridgeSystem implements AutoCloseable {
         return "http://127.0.0.1:" + partner.getEnvironment().getProperty("local.server.port");
     }
 
+    /** The CRM workspace's address, for a browser. */
+    public String crmUrl() {
+        return "http://127.0.0.1:" + crm.getEnvironment().getProperty("local.server.port");
+    }
+
     public ApiClient crm() {
         return client(crm, "crm-service");
     }
@@ -228,7 +233,7 @@ public final class DealbridgeSystem implements AutoCloseable {
         ApiResponse rep = ok(crm().post("/admin/sales-reps", CRM_ADMIN,
                 Map.of("name", name, "email", name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID()
                         + "@vendor.test")), 201);
-        return new Rep(rep.json("/id"), name, rep.json("/token"));
+        return new Rep(rep.json("/id"), name, rep.json("/token"), rep.json("/email"), rep.json("/invitationUrl"));
     }
 
     /** @param invitationUrl the one-time link that sets the user's password for the portal's pages */
@@ -236,7 +241,8 @@ public final class DealbridgeSystem implements AutoCloseable {
                               String invitationUrl) {
     }
 
-    public record Rep(String id, String name, String token) {
+    /** @param invitationUrl the one-time link that sets the rep's password for the CRM workspace's pages */
+    public record Rep(String id, String name, String token, String email, String invitationUrl) {
     }
 
     static ApiResponse ok(ApiResponse response, int status) {

@@ -29,34 +29,13 @@ import org.openqa.selenium.WebElement;
  * notification opening the deal, a private note the CRM never sees; CSRF refusal, sign-in lockout
  * and another partner's deal answering 404. Skipped (not failed) where chromium or chromedriver is not installed.
  */
-class PartnerPortalBrowserTest {
+class PartnerPortalBrowserTest extends BrowserSystemTest {
 
-    private static final String PASSWORD = "correct horse battery staple";
-    /** Generous for a loaded CI machine; the measured latency is printed. */
-    private static final Duration LIVE = Duration.ofSeconds(10);
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private static DealbridgeSystem system;
-    private static Browser browser;
     private static Rep rep;
 
     @BeforeAll
-    static void start() {
-        Assumptions.assumeTrue(Browser.available(), "PartnerPortalBrowserTest skipped: " + Browser.CHROMIUM + " or "
-                + Browser.CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver; .ci/run does)");
-        system = DealbridgeSystem.start();
+    static void newRep() {
         rep = system.newRep("Rita Browser");
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (system != null) {
-            system.close();
-        }
     }
 
     @BeforeEach
@@ -312,18 +291,8 @@ class PartnerPortalBrowserTest {
         browser.byTestId("sign-in").click();
     }
 
-    /** The page's event stream is open, so what happens from now on reaches it. */
-    private void awaitConnected() {
-        await().atMost(WAIT).until(() -> "connected".equals(browser.script(
-                "return document.body.getAttribute('data-live');")));
-    }
-
     private List<String> commentTexts() {
         return browser.allByTestId("comment").stream().map(WebElement::getText).toList();
-    }
-
-    private List<String> noteBodies() {
-        return browser.allByTestId("note-body").stream().map(WebElement::getText).toList();
     }
 
     private static String contact(PartnerUser user, String first, String last) {

@@ -8,6 +8,7 @@ import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.ProblemException;
 import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @Hidden // a page, not part of the API document
+@WorkspacePage
 class ConvertPanelPages {
 
     private final CrmDeals deals;

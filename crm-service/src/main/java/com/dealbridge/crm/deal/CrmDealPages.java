@@ -2,9 +2,9 @@ package com.dealbridge.crm.deal;
 
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
-import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
@@ -19,14 +19,17 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @Hidden // a page, not part of the API document
+@WorkspacePage
 class CrmDealPages {
 
     static final int PAGE_SIZE = 20;
 
     private final CrmDeals deals;
+    private final CrmDealPage page;
 
-    CrmDealPages(CrmDeals deals) {
+    CrmDealPages(CrmDeals deals, CrmDealPage page) {
         this.deals = deals;
+        this.page = page;
     }
 
     @GetMapping("/")
@@ -51,9 +54,14 @@ class CrmDealPages {
 
     @GetMapping("/deals/{id}")
     String deal(Caller caller, @PathVariable String id, Model model) {
-        model.addAttribute("me", caller);
-        model.addAttribute("deal", deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found")));
-        return "crm/deal";
+        return page.show(caller, id, model);
+    }
+
+    /** The details card alone, for the page to refresh itself when its event stream says the deal changed. */
+    @GetMapping("/deals/{id}/card")
+    String card(Caller caller, @PathVariable String id, Model model) {
+        page.show(caller, id, model);
+        return "crm/deal :: details";
     }
 
 }

@@ -67,7 +67,7 @@ public class Products implements ProductNames {
     }
 
     /** One page of the active products, by name. */
-    ListResponse<Product> offered(Paging paging) {
+    public ListResponse<Product> offered(Paging paging) {
         return MongoPages.find(mongo, Query.query(Criteria.where("active").is(true)), Sort.by("name", "_id"),
                 ProductDocument.class, paging).map(ProductDocument::toProduct);
     }

@@ -35,7 +35,16 @@ final class ApiPaths {
     }
 
     static List<String> segments(HttpServletRequest request) {
-        RequestPath path = RequestPath.parse(request.getRequestURI(), request.getContextPath());
+        return segments(RequestPath.parse(request.getRequestURI(), request.getContextPath()));
+    }
+
+    /** Whether a request URI is the pages' (with pages: neither the API's nor public, as the page chain sees it). */
+    static boolean isPage(String uri) {
+        List<String> segments = segments(RequestPath.parse(uri, null));
+        return !isApi(segments) && !isPublic(segments);
+    }
+
+    private static List<String> segments(RequestPath path) {
         List<String> segments = new ArrayList<>();
         for (PathContainer.Element element : path.pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment && !segment.valueToMatch().isEmpty()) {

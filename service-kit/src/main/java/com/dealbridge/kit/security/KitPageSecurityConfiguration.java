@@ -1,5 +1,6 @@
 package com.dealbridge.kit.security;
 
+import com.dealbridge.kit.web.PagePaths;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -77,6 +78,17 @@ class KitPageSecurityConfiguration {
                         "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; "
                                 + "form-action 'self'; frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /** Errors on these paths are answered with the kit's HTML error page (the API's stay problem+json). */
+    @Bean
+    PagePaths pagePaths() {
+        return ApiPaths::isPage;
+    }
+
+    @Bean
+    PageNotFoundResolver pageNotFoundResolver() {
+        return new PageNotFoundResolver();
     }
 
     @Bean

@@ -1,25 +1,17 @@
 package com.dealbridge.kit.security;
 
+import com.dealbridge.kit.web.ProblemBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The RFC 9457 problems the API answers when security refuses a request. */
 final class ProblemResponses {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** The fields of a problem, in the order clients see them. */
-    private record Problem(String type, String title, int status, String detail, String instance) {
-    }
 
     /** No token where one is needed. */
     static final AuthenticationEntryPoint MISSING_TOKEN = (request, response, e) -> write(request, response,
@@ -46,13 +38,9 @@ final class ProblemResponses {
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
             String detail, String wwwAuthenticate) throws IOException {
-        response.setStatus(status);
         if (wwwAuthenticate != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
         }
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(JSON.writeValueAsBytes(
-                new Problem("about:blank", title, status, detail, request.getRequestURI())));
+        ProblemBodies.write(response, status, title, detail, request.getRequestURI());
     }
 }

@@ -3,6 +3,7 @@ package com.dealbridge.kit.web;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,8 +40,8 @@ public class KitWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(value = ErrorController.class, search = SearchStrategy.CURRENT)
-    ProblemErrorController problemErrorController() {
-        return new ProblemErrorController();
+    ProblemErrorController problemErrorController(ObjectProvider<PagePaths> pagePaths) {
+        return new ProblemErrorController(pagePaths);
     }
 
     /** Content-Type and Accept are checked before a controller method runs (see {@link NegotiationGuard}). */

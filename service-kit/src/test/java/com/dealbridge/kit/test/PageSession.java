@@ -48,8 +48,11 @@ public final class PageSession {
         }
     }
 
+    /** What a browser asks for when it opens a page (error pages are HTML only for such requests). */
+    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", BROWSER_ACCEPT).GET().build());
     }
 
     /** Posts a form with the CSRF token of the page at {@code formPage}, as a browser would. */
@@ -73,7 +76,7 @@ public final class PageSession {
         for (FormFile file : files) {
             body.file(file.field(), file.fileName(), file.contentType(), file.content());
         }
-        return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", body.contentType())
+        return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", body.contentType()).header("Accept", BROWSER_ACCEPT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
     }
 
@@ -86,6 +89,7 @@ public final class PageSession {
     /** Posts an already encoded form body, e.g. one field given several times (ticked checkboxes). */
     public HttpResponse<String> postRaw(String path, String encodedForm) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", BROWSER_ACCEPT)
                 .POST(HttpRequest.BodyPublishers.ofString(encodedForm)).build());
     }
 
@@ -99,6 +103,43 @@ public final class PageSession {
 
     private URI uri(String path) {
         return URI.create(path.startsWith("http") ? path : base + path);
+    }
+
+    /**
+     * Opens a page's server-sent event stream ({@code text/event-stream}) in this session: every line the server
+     * sends goes to {@code lines} as it arrives (on a daemon thread), until the stream ends or the returned handle is
+     * closed. @return the response's status, once the headers arrived, and a handle that closes the stream
+     */
+    public EventStream events(String path, java.util.function.Consumer<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET().build();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofLines());
+            java.util.stream.Stream<String> body = response.body();
+            Thread reader = new Thread(() -> {
+                try {
+                    body.forEach(lines);
+                } catch (RuntimeException closed) {
+                    // the stream was closed by the test or the server: nothing more arrives
+                }
+            }, "page-session-events");
+            reader.setDaemon(true);
+            reader.start();
+            return new EventStream(response.statusCode(), body::close);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An open event stream: its status, and {@link #close()} to stop listening. */
+    public record EventStream(int status, Runnable closer) implements AutoCloseable {
+        @Override
+        public void close() {
+            closer.run();
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) {

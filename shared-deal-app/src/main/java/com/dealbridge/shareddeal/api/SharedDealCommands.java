@@ -101,6 +101,11 @@ public class SharedDealCommands {
         });
     }
 
+    /** What this side may change under the running sync policy, for pages. */
+    public EditRules editRules() {
+        return EditRules.of(sharedDeals.policy(), sharedDeals.side());
+    }
+
     public SharedDealView changeProductInterest(Caller caller, String sharedDealId, List<String> productIds) {
         Actor actor = actor(caller);
         if (productIds == null) {

@@ -1,0 +1,140 @@
+package com.dealbridge.e2e;
+
+import static com.dealbridge.e2e.DealbridgeSystem.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
+import com.dealbridge.e2e.DealbridgeSystem.Rep;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The CRM workspace in a real browser (headless chromium), against both services, one real broker and both stores:
+ * a rep signs in through the invitation link, converts a deal for a partner, changes its stage (and sees a change
+ * made elsewhere appear on the open page), and adds a shared note on the Shared tab that the partner then has; the partner's note appears on the rep's open tab without a
+ * reload; an unknown deal shows the error page. Skipped (not failed) where chromium or chromedriver is missing.
+ */
+class CrmWorkspaceBrowserTest extends BrowserSystemTest {
+
+    @Test
+    void aRepConvertsADealChangesItsStageAndSharesANoteThePartnerSees() {
+        PartnerUser partner = system.newPartner("Workspace Partners", 5);
+        Rep rep = system.newRep("Rita Workspace");
+        // the CRM knows the partner from the accounts topic
+        await().atMost(WAIT).until(() -> system.crm().get("/api/partners?size=500", rep.token())
+                .bodyAsString().contains(partner.partnerId()));
+        String dealId = crmDeal(rep, "Initech upgrade");
+        signIn(rep);
+
+        browser.open(system.crmUrl() + "/");
+        assertThat(browser.allByTestId("deal-row")).extracting(WebElement::getText)
+                .anySatisfy(row -> assertThat(row).contains("Initech upgrade"));
+        browser.screenshot("crm-deals");
+
+        browser.open(system.crmUrl() + "/deals/" + dealId);
+        browser.byTestId("convert-to-shared-deal").click();
+        browser.awaitTestId("add-partner");
+        new Select(browser.field("partnerId")).selectByValue(partner.partnerId());
+        browser.type("welcomeNote", "Welcome aboard: Initech wants an upgrade this quarter");
+        browser.field("contactedPartnerConfirmed").click();
+        browser.screenshot("crm-convert");
+        browser.byTestId("add-partner").click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> !browser.byTestId("shared-deal-id").getText().isBlank()
+                && browser.allByTestId("convert-to-shared-deal").isEmpty());
+        String sharedDealId = browser.byTestId("shared-deal-id").getText();
+        await().atMost(WAIT).until(() -> system.partner().get("/api/shared-deals/" + sharedDealId, partner.token())
+                .status() == 200);
+
+        new Select(browser.field("stage")).selectByValue("PRESENTATION_SCHEDULED");
+        browser.byTestId("save-stage").click();
+        await().atMost(WAIT).ignoreExceptions()
+                .until(() -> browser.byTestId("deal-stage").getText().equals("Presentation scheduled"));
+        await().atMost(WAIT).until(() -> "PRESENTATION_SCHEDULED".equals(system.partner()
+                .get("/api/shared-deals/" + sharedDealId, partner.token()).json("/stage")));
+
+        // a change made elsewhere (here through the API) appears on the open deal page without a reload
+        awaitConnected();
+        browser.markDocument();
+        ok(system.crm().patch("/api/shared-deals/" + sharedDealId, rep.token(),
+                Map.of("stage", "DECISION_MAKER_BOUGHT_IN")), 200);
+        await().atMost(LIVE).ignoreExceptions()
+                .until(() -> browser.byTestId("deal-stage").getText().equals("Decision maker bought in"));
+        assertThat(browser.stillTheSameDocument()).as("the stage changed without a reload").isTrue();
+        browser.screenshot("crm-deal");
+
+        browser.byTestId("shared-tab").click();
+        browser.awaitTestId("save-note");
+        browser.type("body", "Rep here: I booked the demo with Initech");
+        browser.byTestId("save-note").click();
+        await().atMost(WAIT).ignoreExceptions()
+                .until(() -> noteBodies().contains("Rep here: I booked the demo with Initech"));
+        await().atMost(WAIT).until(() -> system.partner().get("/api/shared-deals/" + sharedDealId + "/shared-notes",
+                partner.token()).bodyAsString().contains("Rep here: I booked the demo with Initech"));
+
+        awaitConnected();
+        browser.markDocument();
+        long sent = System.nanoTime();
+        ok(system.partner().post("/api/shared-deals/" + sharedDealId + "/shared-notes", partner.token(),
+                Map.of("body", "Partner here: we will bring the integrator")), 201);
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> noteBodies().contains("Partner here: we will bring the integrator"));
+        System.out.println("browser test: a partner note appeared on the CRM's open Shared tab "
+                + Duration.ofNanos(System.nanoTime() - sent).toMillis() + " ms after the portal answered its POST");
+        assertThat(browser.stillTheSameDocument()).as("the partner note appeared without a reload").isTrue();
+
+        WebElement partnerNote = browser.allByTestId("shared-note").stream()
+                .filter(note -> note.getText().contains("Partner here")).findFirst().orElseThrow();
+        partnerNote.findElement(By.name("body")).sendKeys("Great, see you Tuesday");
+        partnerNote.findElement(By.cssSelector("[data-testid='add-comment']")).click();
+        await().atMost(WAIT).until(() -> system.partner().get("/api/shared-deals/" + sharedDealId + "/shared-notes",
+                partner.token()).bodyAsString().contains("Great, see you Tuesday"));
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.allByTestId("comment").stream()
+                .anyMatch(comment -> comment.getText().endsWith(": Great, see you Tuesday")));
+        browser.script("var notes = document.querySelectorAll(\"[data-testid='shared-note']\");"
+                + "notes[notes.length - 1].scrollIntoView({block: 'center'});");
+        browser.screenshot("crm-shared-tab");
+    }
+
+    @Test
+    void anUnknownDealShowsTheErrorPage() {
+        Rep rep = system.newRep("Nora NotFound");
+        signIn(rep);
+
+        browser.open(system.crmUrl() + "/deals/" + UUID.randomUUID());
+
+        assertThat(browser.awaitTestId("error-page").getText()).isEqualTo("Not found");
+        browser.screenshot("crm-not-found");
+    }
+
+    private static void signIn(Rep rep) {
+        browser.open(system.crmUrl() + "/sign-in");
+        browser.driver.manage().deleteAllCookies();
+        browser.open(rep.invitationUrl());
+        browser.type("password", PASSWORD);
+        browser.byTestId("set-password").click();
+        browser.awaitTestId("password-set");
+        browser.type("email", rep.email());
+        browser.type("password", PASSWORD);
+        browser.byTestId("sign-in").click();
+        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().equals(system.crmUrl() + "/"));
+        assertThat(browser.byTestId("signed-in-as").getText()).isEqualTo(rep.name());
+    }
+
+    private static String crmDeal(Rep rep, String name) {
+        String domain = "initech-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        String companyId = ok(system.crm().post("/api/companies", rep.token(), Map.of("name", "Initech",
+                "domain", domain)), 201).json("/id");
+        String contactId = ok(system.crm().post("/api/contacts", rep.token(), Map.of("firstName", "Peter",
+                "lastName", "Gibbons", "email", "peter@" + domain, "companyId", companyId)), 201).json("/id");
+        return ok(system.crm().post("/api/deals", rep.token(), Map.of("name", name, "amount", "45000.00",
+                "closeDate", "2030-03-31", "stage", "QUALIFIED_TO_BUY", "contactIds", List.of(contactId),
+                "companyIds", List.of(companyId))), 201).json("/id");
+    }
+}
