@@ -55,6 +55,12 @@ final class CollaborationSteps {
         return id;
     }
 
+    /** The shared deal as {@code api}'s side answers it, once it exists there and meets {@code condition}. */
+    static ApiResponse awaitSharedDeal(ApiClient api, String token, String id, Predicate<ApiResponse> condition) {
+        return await().atMost(WAIT).until(() -> api.get("/api/shared-deals/" + id, token),
+                response -> response.status() == 200 && condition.test(response));
+    }
+
     /** A registered deal with one shared note, written on one side and already seen on the other. */
     record NotedDeal(PartnerUser user, String id, String noteId) {
     }

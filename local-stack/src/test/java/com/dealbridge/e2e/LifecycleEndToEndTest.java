@@ -53,7 +53,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 4 across both services and one broker: product interest, details and stage both ways as the sync policy
  * allows, forbidden edits, conversion of CRM deals, capacity, quotes to closed won with the partner's banner, the
- * tracking view, and the catalogue's replay from its compacted topic.
+ * tracking view, and the catalogue's replay from its compacted topic. Both services run with stage and deal name
+ * {@code TWO_WAY} (set explicitly: the default is HubSpot's rules since ADR 0013, see
+ * {@link DefaultPolicyEndToEndTest}), so that concurrent edits of them from both sides are tested.
  */
 class LifecycleEndToEndTest {
 
@@ -70,7 +72,9 @@ class LifecycleEndToEndTest {
         SMTP.start();
         system = DealbridgeSystem.start(Map.of(
                 "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(SMTP_PORT)));
+                "spring.mail.port", String.valueOf(SMTP_PORT),
+                "dealbridge.sync.fields.stage", "TWO_WAY",
+                "dealbridge.sync.fields.deal-name", "TWO_WAY"));
         rep = system.newRep("Lena Lifecycle");
     }
 
@@ -233,6 +237,8 @@ class LifecycleEndToEndTest {
         assertThat(noContact.status()).isEqualTo(422);
         assertThat(noContact.json("/detail")).contains("no associated contact");
         String dealId = crmDeal(List.of(contact), List.of(company));
+        assertThat(ok(system.crm().get("/api/deals/" + dealId, rep.token()), 200).json("/pipeline"))
+                .as("the CRM's own deal").isEqualTo("default");
         ApiResponse unconfirmed = system.crm().post("/api/deals/" + dealId + "/convert-to-shared", rep.token(),
                 convertRequest(user, null, false));
         assertThat(unconfirmed.status()).isEqualTo(422);
@@ -255,7 +261,9 @@ class LifecycleEndToEndTest {
         assertThat(converted.json("/registeredBy")).isEqualTo("CRM");
         assertThat(converted.json("/assignedRep/id")).isEqualTo(rep.id());
         assertThat(converted.json("/dealId")).isEqualTo(dealId);
-        assertThat(ok(system.crm().get("/api/deals/" + dealId, rep.token()), 200).json("/sharedDealId")).isEqualTo(id);
+        ApiResponse crmDeal = ok(system.crm().get("/api/deals/" + dealId, rep.token()), 200);
+        assertThat(crmDeal.json("/sharedDealId")).isEqualTo(id);
+        assertThat(crmDeal.json("/pipeline")).as("converted: into the shared-deal pipeline").isEqualTo("partner-deals");
 
         ApiResponse onPartner = awaitPartner(user, id, deal -> deal.json("/dealId") != null);
         assertThat(onPartner.json("/registeredBy")).isEqualTo("CRM");

@@ -48,8 +48,9 @@ class ResyncEndToEndTest extends CollaborationSystemTest {
         PartnerUser user = deal.user();
         String id = deal.id();
         ok(system.crm().post(note(id, deal.noteId()) + "/comments", rep.token(), Map.of("body", "Looks good")), 201);
-        ok(system.partner().patch("/api/shared-deals/" + id, user.token(), Map.of("stage", "QUALIFIED_TO_BUY")),
-                200);
+        // under the default policy the name and the first stage are the partner's registration's, and the snapshot
+        // carries them with its stamp; the amount is the partner's later change
+        ok(system.partner().patch("/api/shared-deals/" + id, user.token(), Map.of("amount", "15000.00")), 200);
         byte[] image = png(700_000, 21);
         String attachmentId = ok(system.partner().postMultipart(note(id, deal.noteId()) + "/attachments",
                 user.token(), "file", "scope.png", "image/png", image), 201).json("/id");
@@ -79,7 +80,9 @@ class ResyncEndToEndTest extends CollaborationSystemTest {
         assertThat(ok(system.crm().get(attachment(id, deal.noteId(), attachmentId), rep.token()), 200).body())
                 .isEqualTo(image);
         ApiResponse onCrm = ok(system.crm().get("/api/shared-deals/" + id, rep.token()), 200);
-        assertThat(onCrm.json("/stage")).isEqualTo("QUALIFIED_TO_BUY");
+        assertThat(onCrm.json("/amount")).isEqualTo("15000.00");
+        assertThat(onCrm.json("/dealName")).isEqualTo("Lost replica");
+        assertThat(onCrm.json("/stage")).isEqualTo("APPOINTMENT_SCHEDULED");
         assertThat(onCrm.json("/assignedRep/id")).isEqualTo(rep.id());
         assertThat(sameNotes(id, user)).isTrue();
         assertThat(activity(system.crm(), rep.token(), id)).isEqualTo(activity(system.partner(), user.token(), id));

@@ -10,9 +10,11 @@ import java.util.List;
  *
  * @param stage        a {@link com.dealbridge.shareddeal.domain.Stage} name
  * @param sharedDealId the shared deal this deal is synced with, or null while it is not shared
+ * @param pipeline     {@code default} for the CRM's own deals; a shared deal's lands in
+ *                     {@code dealbridge.crm.shared-deals.default-pipeline}
  */
 public record CrmDeal(String id, String name, BigDecimal amount, String currency, LocalDate closeDate, String stage,
-        List<String> contactIds, List<String> companyIds, String sharedDealId, Instant createdAt) {
+        List<String> contactIds, List<String> companyIds, String sharedDealId, Instant createdAt, String pipeline) {
 
     public boolean isShared() {
         return sharedDealId != null;

@@ -43,13 +43,19 @@ class CrmDealController {
             @Size(max = 100) List<@NotBlank String> companyIds) {
     }
 
+    /**
+     * @param pipeline {@code default} for the CRM's own deals; a shared deal's (from a partner's registration, or
+     *                 converted) is in {@code dealbridge.crm.shared-deals.default-pipeline}, {@code partner-deals}
+     *                 unless configured
+     */
     record CrmDealView(String id, String name, String amount, String currency, LocalDate closeDate, String stage,
-            List<String> contactIds, List<String> companyIds, String sharedDealId, Instant createdAt) {
+            List<String> contactIds, List<String> companyIds, String sharedDealId, Instant createdAt,
+            String pipeline) {
 
         static CrmDealView of(CrmDeal deal) {
             return new CrmDealView(deal.id(), deal.name(), Money.format(deal.amount()), deal.currency(),
                     deal.closeDate(), deal.stage(), deal.contactIds(), deal.companyIds(), deal.sharedDealId(),
-                    deal.createdAt());
+                    deal.createdAt(), deal.pipeline());
         }
     }
 

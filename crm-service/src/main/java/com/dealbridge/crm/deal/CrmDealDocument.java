@@ -10,16 +10,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * Amount and close date are stored as strings: exact decimals without relying on a BigDecimal mapping default,
- * and a calendar date that no time-zone conversion can shift by a day.
+ * and a calendar date that no time-zone conversion can shift by a day. {@code pipeline} is null on documents
+ * written before deals had one: read as the shared-deal pipeline when the deal is shared, else as the CRM's own.
  */
 @Document("deals")
 record CrmDealDocument(@Id String id, String name, String amount, String currency, String closeDate, String stage,
         List<String> contactIds, List<String> companyIds, @Indexed String sharedDealId, @Indexed Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, String pipeline) {
 
-    CrmDeal toDeal() {
+    CrmDeal toDeal(String sharedDealPipeline) {
+        String shown = pipeline != null ? pipeline : sharedDealId != null ? sharedDealPipeline : CrmDeals.OWN_PIPELINE;
         return new CrmDeal(id, name, new BigDecimal(amount), currency, LocalDate.parse(closeDate), stage,
                 contactIds == null ? List.of() : contactIds, companyIds == null ? List.of() : companyIds,
-                sharedDealId, createdAt);
+                sharedDealId, createdAt, shown);
     }
 }

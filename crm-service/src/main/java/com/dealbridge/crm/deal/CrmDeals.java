@@ -25,27 +25,37 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /** The CRM's deals, including the CRM copies of shared deals. */
 @Service
+@EnableConfigurationProperties(SharedDealsProperties.class)
 public class CrmDeals {
 
     static final String DEFAULT_STAGE = Stage.APPOINTMENT_SCHEDULED.name();
+    /** The pipeline of the CRM's own deals, those not shared with a partner. */
+    static final String OWN_PIPELINE = "default";
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
 
     private final MongoOperations mongo;
     private final Directory directory;
+    private final String sharedDealPipeline;
 
-    CrmDeals(MongoOperations mongo, Directory directory) {
+    CrmDeals(MongoOperations mongo, Directory directory, SharedDealsProperties sharedDeals) {
         this.mongo = mongo;
         this.directory = directory;
+        this.sharedDealPipeline = sharedDeals.defaultPipeline();
     }
 
     public Optional<CrmDeal> find(String id) {
         return id == null ? Optional.empty()
-                : Optional.ofNullable(mongo.findById(id, CrmDealDocument.class)).map(CrmDealDocument::toDeal);
+                : Optional.ofNullable(mongo.findById(id, CrmDealDocument.class)).map(this::toDeal);
+    }
+
+    private CrmDeal toDeal(CrmDealDocument document) {
+        return document.toDeal(sharedDealPipeline);
     }
 
     /**
@@ -90,13 +100,14 @@ public class CrmDeals {
         Instant now = now();
         CrmDealDocument document = new CrmDealDocument(UUID.randomUUID().toString(), deal.name().trim(),
                 Money.format(deal.amount()), currency, deal.closeDate().toString(), stage, contactIds, companyIds,
-                null, now, now);
-        return mongo.insert(document).toDeal();
+                null, now, now, OWN_PIPELINE);
+        return toDeal(mongo.insert(document));
     }
 
     /**
      * Creates or updates the CRM deal of a shared deal under an id the caller chose (so running it again, e.g. when
-     * an event is redelivered, changes nothing more). Associations and the creation time are kept on update.
+     * an event is redelivered, changes nothing more). Associations, the creation time and the pipeline are kept on
+     * update; a new deal lands in the shared-deal pipeline.
      *
      * @param currency null keeps the stored one (USD for a new deal)
      * @param stage    a {@link Stage} name; null keeps the stored one ({@code APPOINTMENT_SCHEDULED} for a new deal)
@@ -121,7 +132,8 @@ public class CrmDeals {
                 .set("updatedAt", now)
                 .setOnInsert("contactIds", List.of())
                 .setOnInsert("companyIds", List.of())
-                .setOnInsert("createdAt", now);
+                .setOnInsert("createdAt", now)
+                .setOnInsert("pipeline", sharedDealPipeline);
         if (currency == null) {
             update.setOnInsert("currency", Money.DEFAULT_CURRENCY);
         } else {
@@ -134,7 +146,7 @@ public class CrmDeals {
         }
         CrmDealDocument document = mongo.findAndModify(Query.query(Criteria.where("_id").is(crmDealId)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), CrmDealDocument.class);
-        return document.toDeal();
+        return toDeal(document);
     }
 
     /** The CRM deal synced with this shared deal, if there is one. */
@@ -144,10 +156,10 @@ public class CrmDeals {
         return Optional.ofNullable(mongo.findOne(query, CrmDealDocument.class)).map(CrmDealDocument::id);
     }
 
-    /** Marks the deal as synced with the shared deal (idempotent). */
+    /** Marks the deal as synced with the shared deal (idempotent) and moves it into the shared-deal pipeline. */
     public void linkSharedDeal(String dealId, String sharedDealId) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(dealId)),
-                new Update().set("sharedDealId", sharedDealId).set("updatedAt", now()), CrmDealDocument.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(dealId)), new Update().set("sharedDealId", sharedDealId)
+                .set("pipeline", sharedDealPipeline).set("updatedAt", now()), CrmDealDocument.class);
     }
 
     /**
@@ -198,7 +210,7 @@ public class CrmDeals {
             query.addCriteria(Criteria.where("stage").is(stage));
         }
         return MongoPages.find(mongo, query, NEWEST_FIRST, CrmDealDocument.class, paging)
-                .map(CrmDealDocument::toDeal);
+                .map(this::toDeal);
     }
 
     private static void checkAmount(BigDecimal amount, List<FieldError> errors) {

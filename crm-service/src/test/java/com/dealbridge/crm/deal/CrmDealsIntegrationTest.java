@@ -55,6 +55,7 @@ class CrmDealsIntegrationTest {
         assertThat(deal.json("/currency")).isEqualTo("USD");
         assertThat(deal.json("/stage")).isEqualTo("QUALIFIED_TO_BUY");
         assertThat(deal.node("/sharedDealId").isNull()).isTrue();
+        assertThat(deal.json("/pipeline")).as("the CRM's own deals").isEqualTo("default");
 
         ApiResponse read = api.get("/api/deals/" + deal.json("/id"), token);
         assertThat(read.status()).isEqualTo(200);
@@ -97,6 +98,8 @@ class CrmDealsIntegrationTest {
         assertThat(first.currency()).isEqualTo("USD");
         assertThat(first.stage()).isEqualTo("APPOINTMENT_SCHEDULED");
         assertThat(first.amount()).isEqualByComparingTo("12000");
+        assertThat(first.pipeline()).as("a partner's registration lands in the shared-deal pipeline")
+                .isEqualTo("partner-deals");
 
         CrmDeal moved = crmDeals.upsertForSharedDeal(crmDealId, sharedDealId, "Registered lead",
                 new BigDecimal("15000.25"), "EUR", LocalDate.parse("2027-01-15"), "CONTRACT_SENT");
@@ -108,6 +111,29 @@ class CrmDealsIntegrationTest {
 
         assertThatThrownBy(() -> crmDeals.upsertForSharedDeal(crmDealId, sharedDealId, "x", BigDecimal.ONE, null,
                 LocalDate.parse("2027-01-15"), "SOMEDAY")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDealConvertedToASharedDealMovesIntoTheSharedDealPipeline() {
+        ApiResponse deal = api.post("/api/deals", token, Map.of("name", "Pipeline move", "amount", "10",
+                "closeDate", "2027-01-01", "stage", "QUALIFIED_TO_BUY"));
+        String dealId = deal.json("/id");
+
+        crmDeals.linkSharedDeal(dealId, UUID.randomUUID().toString());
+
+        ApiResponse read = api.get("/api/deals/" + dealId, token);
+        assertThat(read.json("/pipeline")).isEqualTo("partner-deals");
+        assertThat(read.json("/stage")).as("the stage is the deal's own").isEqualTo("QUALIFIED_TO_BUY");
+    }
+
+    @Test
+    void theSharedDealPipelineIsConfigurableAndBlankMeansTheDefault() {
+        assertThat(new SharedDealsProperties(" enterprise-partners ").defaultPipeline())
+                .isEqualTo("enterprise-partners");
+        assertThat(new SharedDealsProperties(" ").defaultPipeline()).isEqualTo("partner-deals");
+        assertThat(new SharedDealsProperties(null).defaultPipeline()).isEqualTo("partner-deals");
+        assertThatThrownBy(() -> new SharedDealsProperties("p".repeat(101)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("default-pipeline");
     }
 
     @Test

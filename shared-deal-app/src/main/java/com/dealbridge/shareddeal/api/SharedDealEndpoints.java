@@ -26,7 +26,11 @@ public abstract class SharedDealEndpoints {
         this.commands = commands;
     }
 
-    /** Changes details, stage (and on the CRM compensation eligibility) as the sync policy allows this side. */
+    /**
+     * Changes details, stage (and on the CRM compensation eligibility) as the sync policy allows this side; a field
+     * it does not allow is a 409 naming the field and the policy, and nothing of the patch is applied. By default
+     * (HubSpot's field rules) only the CRM changes the stage, and the deal name is the registration's on both sides.
+     */
     @PatchMapping("/{id}")
     public SharedDealView patch(Caller caller, @PathVariable String id,
                                 @RequestBody SharedDealCommands.DealPatch patch) {

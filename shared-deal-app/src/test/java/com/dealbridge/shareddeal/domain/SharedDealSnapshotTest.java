@@ -47,7 +47,8 @@ class SharedDealSnapshotTest {
         SharedDeal crm = SharedDeal.receive(registration, Origin.CRM, crmClock);
         partner.addNote("n-lost", "This event never reached the CRM", partnerClock, PARTNER_USER);
         partnerClock.advance(10);
-        partner.changeStage(Stage.QUALIFIED_TO_BUY, SyncPolicy.defaults(), partnerClock, PARTNER_USER);
+        partner.changeDetails(new DetailsChange(null, new BigDecimal("13000.00"), null, null), SyncPolicy.defaults(),
+                partnerClock, PARTNER_USER);
         List<SharedDealEvent> lost = partner.drainRecordedEvents();
         assertThat(crm.apply(lost.get(1), crmClock)).isEqualTo(ApplyOutcome.GAP);
 
@@ -135,11 +136,11 @@ class SharedDealSnapshotTest {
     private void buildUpPartnerState() {
         SharedDeal crm = SharedDeal.receive(registration, Origin.CRM, crmClock);
         crm.assign(RITA, crmClock, CRM_REP);
+        crm.changeStage(Stage.PRESENTATION_SCHEDULED, SyncPolicy.defaults(), crmClock, CRM_REP);
         crm.drainRecordedEvents().forEach(e -> partner.apply(e, partnerClock));
         partnerClock.advance(5);
-        partner.changeDetails(new DetailsChange("Acme EU rollout", new BigDecimal("15000.00"), null, null),
+        partner.changeDetails(new DetailsChange(null, new BigDecimal("15000.00"), null, null),
                 SyncPolicy.defaults(), partnerClock, PARTNER_USER);
-        partner.changeStage(Stage.PRESENTATION_SCHEDULED, SyncPolicy.defaults(), partnerClock, PARTNER_USER);
         partner.addNote("n-1", "First", partnerClock, PARTNER_USER);
         partnerClock.advance(5);
         partner.editNote("n-1", "First, edited", partnerClock, PARTNER_USER);

@@ -39,6 +39,7 @@ import com.dealbridge.sync.deadletter.DeadLetters;
 import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,11 +74,15 @@ import org.springframework.test.context.NestedTestConfiguration;
  * embedded MongoDB server (and, nested, to a CRM side). Each is dead-lettered with a reason that says what is
  * wrong — on the dead-letter topic in {@code dealbridge-dlt-reason} and in {@code dead_letters} — once the poll
  * that refused it is done nothing of the deal has changed (its document, notes, comments and change log), and the
- * consumer goes on: the genuine event sent after it, at the same place in the sequence, is applied.
+ * consumer goes on: the genuine event sent after it, at the same place in the sequence, is applied. Both sides run
+ * with stage and name TWO_WAY (the policy before ADR 0013) so that the partner side's own stage changes show it
+ * keeps writing; the nested CRM side runs the default policy.
  */
 @SpringBootTest(classes = EngineTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "dealbridge.sync.side=PARTNER",
+                "dealbridge.sync.fields.stage=TWO_WAY",
+                "dealbridge.sync.fields.deal-name=TWO_WAY",
                 "dealbridge.sync.relay.sweep-interval=300ms",
                 "dealbridge.sync.inbox.initial-backoff=50ms",
                 "dealbridge.mongodb.embedded.enabled=true",
@@ -234,8 +239,8 @@ class HostileRecordsIntegrationTest {
                 sharedDeals.policy(), clock, PARTNER_USER));
         SharedDealEvent partnersChange = wire.publishedFor(id, 1).get(0);
         assertThat(partnersChange.header().hlc().wallMillis()).isLessThan(System.currentTimeMillis() + 60_000);
-        crm.apply(partnersChange, crmClock);
-        crm.changeStage(Stage.PRESENTATION_SCHEDULED, SyncPolicy.defaults(), crmClock, CRM_REP);
+        crm.apply(partnersChange, crmClock, Fixtures.STAGE_AND_NAME_TWO_WAY);
+        crm.changeStage(Stage.PRESENTATION_SCHEDULED, Fixtures.STAGE_AND_NAME_TWO_WAY, crmClock, CRM_REP);
         wire.other.send(INBOUND, crm.drainRecordedEvents().get(0));
         await().atMost(WAIT).until(() -> deal(id).facts().stage() == Stage.PRESENTATION_SCHEDULED);
         assertThat(deal(id).highWaterMark(Origin.CRM)).isEqualTo(1);
@@ -245,7 +250,7 @@ class HostileRecordsIntegrationTest {
     void aSnapshotWithAFactStampedInTheYear2100IsDeadLetteredAndThisSidesClockStaysPut() {
         SharedDealId id = SharedDealId.random();
         SharedDeal crm = SharedDeal.receive(registerHere(id), Origin.CRM, crmClock);
-        crm.changeStage(Stage.CONTRACT_SENT, SyncPolicy.defaults(), crmClock, CRM_REP);
+        crm.changeStage(Stage.CONTRACT_SENT, Fixtures.STAGE_AND_NAME_TWO_WAY, crmClock, CRM_REP);
         crm.drainRecordedEvents();
         crm.publishSnapshot(crmClock, CRM_REP);
         SharedDealSnapshot genuine = (SharedDealSnapshot) crm.drainRecordedEvents().get(0);
@@ -363,8 +368,8 @@ class HostileRecordsIntegrationTest {
     void dealDetailsBeyondTheLimitsAreDeadLetteredEachNamingItsLimit() {
         SharedDealId id = SharedDealId.random();
         SharedDeal crm = SharedDeal.receive(registerHere(id), Origin.CRM, crmClock);
-        crm.changeDetails(new DetailsChange("Renamed by the CRM", null, null, null), SyncPolicy.defaults(), crmClock,
-                CRM_REP);
+        crm.changeDetails(new DetailsChange("Renamed by the CRM", null, null, null), Fixtures.STAGE_AND_NAME_TWO_WAY,
+                crmClock, CRM_REP);
         SharedDealEvent genuine = crm.drainRecordedEvents().get(0);
         DealDetailsChanged longName = new DealDetailsChanged(forge(genuine.header(), "partner-1", 1), "n".repeat(201),
                 null, null, null);
@@ -492,7 +497,7 @@ class HostileRecordsIntegrationTest {
         SharedDealId id = SharedDealId.random();
         SharedDealRegistered registration = registerHere(id);
         SharedDeal crm = SharedDeal.receive(registration, Origin.CRM, crmClock);
-        crm.changeStage(Stage.QUALIFIED_TO_BUY, SyncPolicy.defaults(), crmClock, CRM_REP);
+        crm.changeStage(Stage.QUALIFIED_TO_BUY, Fixtures.STAGE_AND_NAME_TWO_WAY, crmClock, CRM_REP);
         SharedDealEvent genuine = crm.drainRecordedEvents().get(0);
         com.dealbridge.contracts.avro.DealStageChanged avro =
                 (com.dealbridge.contracts.avro.DealStageChanged) codec.toAvro(genuine);
@@ -546,13 +551,13 @@ class HostileRecordsIntegrationTest {
                         partnerClock, PARTNER_USER);
                 partnerWire.other.send(Topics.PARTNER_SHARED_DEAL_EVENTS, partner.drainRecordedEvents().get(0));
                 await().atMost(WAIT).until(() -> crmDeals.find(id).isPresent());
-                partner.changeDetails(new DetailsChange("Renamed on the partner side", null, null, null),
+                partner.changeDetails(new DetailsChange(null, new BigDecimal("15000.00"), null, null),
                         SyncPolicy.defaults(), partnerClock, PARTNER_USER);
                 partner.drainRecordedEvents(); // never sent: the snapshot carries it
                 partner.publishSnapshot(partnerClock, PARTNER_USER);
                 SharedDealSnapshot genuine = (SharedDealSnapshot) partner.drainRecordedEvents().get(0);
                 EventHeader h = genuine.header();
-                // placed after the rename: a merge that stopped at them would have renamed the deal already
+                // placed after the amount: a merge that stopped at them would have changed the amount already
                 List<SharedDealEvent> forgedFacts = List.of(
                         new PartnerCompensationEligibilityChanged(withClock(h, partnerClock.tick()), true),
                         new SharedDealAssigned(withClock(h, partnerClock.tick()),
@@ -579,7 +584,7 @@ class HostileRecordsIntegrationTest {
                 await().atMost(WAIT).until(() -> crmDeals.find(id).orElseThrow().deal()
                         .highWaterMark(Origin.PARTNER) == 3);
                 DealFacts.State merged = crmDeals.find(id).orElseThrow().deal().facts().state();
-                assertThat(merged.dealName()).isEqualTo("Renamed on the partner side");
+                assertThat(merged.amount()).isEqualByComparingTo("15000.00");
                 assertThat(merged.partnerCompensationEligible()).isFalse();
                 assertThat(merged.assignedRep()).isNull();
             }

@@ -223,8 +223,8 @@ class SyncEngineIntegrationTest {
     private static DealChange renameUnlessRenamed(String original, String name) {
         return (document, clock) -> {
             if (document.deal().facts().dealName().equals(original)) {
-                document.deal().changeDetails(new DetailsChange(name, null, null, null), SyncPolicy.defaults(),
-                        clock, PARTNER_USER);
+                document.deal().changeDetails(new DetailsChange(name, null, null, null),
+                        Fixtures.STAGE_AND_NAME_TWO_WAY, clock, PARTNER_USER);
             }
         };
     }

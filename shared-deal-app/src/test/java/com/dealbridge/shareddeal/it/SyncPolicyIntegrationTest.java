@@ -42,8 +42,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
- * The per-field sync policy on the PARTNER side, configured so that the deal name is set at creation only: a local
- * change it forbids is refused with nothing published, a remote one is dead-lettered with the reason, and the
+ * The per-field sync policy on the PARTNER side, the deal name set at creation only (configured explicitly, as it
+ * is also the default), the stage the CRM's: a local change it forbids is refused with nothing published, a remote one is dead-lettered with the reason, and the
  * lifecycle events it allows travel and are stored.
  */
 @SpringBootTest(classes = EngineTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -96,11 +96,15 @@ class SyncPolicyIntegrationTest {
                 new DetailsChange("Renamed", null, null, null), sharedDeals.policy(), clock, PARTNER_USER)))
                 .isInstanceOf(SyncRuleConflictException.class)
                 .hasMessageContaining("dealName is PARTNER_TO_CRM_AT_CREATION");
-        sharedDeals.change(id, (document, clock) -> document.deal().changeStage(Stage.QUALIFIED_TO_BUY,
-                sharedDeals.policy(), clock, PARTNER_USER));
+        assertThatThrownBy(() -> sharedDeals.change(id, (document, clock) -> document.deal().changeStage(
+                Stage.QUALIFIED_TO_BUY, sharedDeals.policy(), clock, PARTNER_USER)))
+                .isInstanceOf(SyncRuleConflictException.class).hasMessageContaining("stage is CRM_TO_PARTNER");
+        sharedDeals.change(id, (document, clock) -> document.deal().changeDetails(
+                new DetailsChange(null, new BigDecimal("15000.00"), null, null), sharedDeals.policy(), clock,
+                PARTNER_USER));
 
         List<SharedDealEvent> published = receivedFor(id, 1);
-        assertThat(published).extracting(SharedDealEvent::type).containsExactly("DealStageChanged");
+        assertThat(published).extracting(SharedDealEvent::type).containsExactly("DealDetailsChanged");
         assertThat(deal(id).facts().dealName()).isEqualTo("Acme rollout");
         assertThat(deal(id).localSequence()).isEqualTo(2);
     }
@@ -109,8 +113,9 @@ class SyncPolicyIntegrationTest {
     void aRemoteChangeThisSidesPolicyForbidsIsDeadLetteredWithTheReason() {
         SharedDealId id = SharedDealId.random();
         SharedDeal crmReplica = SharedDeal.receive(registerHere(id), Origin.CRM, crmClock);
-        crmReplica.changeDetails(new DetailsChange("Renamed by the CRM", null, null, null), CRM_POLICY, crmClock,
-                CRM_REP);
+        // a CRM side misconfigured to let reps rename shared deals
+        crmReplica.changeDetails(new DetailsChange("Renamed by the CRM", null, null, null),
+                Fixtures.STAGE_AND_NAME_TWO_WAY, crmClock, CRM_REP);
 
         crm.send(Topics.CRM_SHARED_DEAL_EVENTS, crmReplica.drainRecordedEvents().get(0));
 

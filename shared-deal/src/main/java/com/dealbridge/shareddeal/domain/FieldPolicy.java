@@ -6,7 +6,11 @@ public enum FieldPolicy {
     TWO_WAY,
     /** Only the CRM; the partner sees it. */
     CRM_TO_PARTNER,
-    /** Set by the partner when it registers the deal; read-only on both sides afterwards. */
+    /**
+     * Goes to the CRM once, in the registration; read-only on both sides of the shared deal afterwards (HubSpot's
+     * rule for the deal name). The qualifying fields only the partner sets; a name every registration has, so a
+     * rep's conversion names the shared deal too. The CRM's own deal record keeps its own name (crm-service).
+     */
     PARTNER_TO_CRM_AT_CREATION;
 
     /** Whether {@code side} may change the field of an existing deal. */

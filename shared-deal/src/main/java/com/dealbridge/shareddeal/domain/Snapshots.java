@@ -73,13 +73,18 @@ final class Snapshots {
 
     /**
      * A fact is a value the sender holds: its origin must have been allowed to set it (the registration is the
-     * deal's creation, checked when it was received).
+     * deal's creation, checked when it was received). A fact carrying the registration's own stamp is a value the
+     * registration set and nothing changed since (e.g. the deal name under PARTNER_TO_CRM_AT_CREATION, or the
+     * partner's first stage under CRM_TO_PARTNER): it is part of the creation, not a change. It cannot change
+     * anything either: last-writer-wins keeps a value whose stamp is not newer.
      *
      * @throws SyncRuleViolation naming the first fact this side's policy does not allow
      */
     static void check(SharedDealSnapshot snapshot, SyncPolicy policy) {
+        Stamp registered = snapshot.facts().stream().filter(SharedDealRegistered.class::isInstance)
+                .map(fact -> fact.header().stamp()).findFirst().orElse(null);
         for (SharedDealEvent fact : snapshot.facts()) {
-            if (!(fact instanceof SharedDealRegistered)) {
+            if (!(fact instanceof SharedDealRegistered) && !fact.header().stamp().equals(registered)) {
                 try {
                     Lifecycle.checkIncoming(fact, policy);
                 } catch (SyncRuleViolation e) {

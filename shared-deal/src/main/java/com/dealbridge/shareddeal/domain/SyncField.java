@@ -6,15 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The shared fields a sync policy governs, with their default policy (DESIGN.md §3, issue 4) and the policies a
- * deployment may choose for them. Fields only one side can produce (the CRM's rep assignment, compensation and
+ * The shared fields a sync policy governs, with their default policy and the policies a deployment may choose for
+ * them. The defaults are HubSpot's field rules for shared deals (issue 13, ADR 0013): the deal name goes to the CRM
+ * once, in the registration; the stage is the vendor's pipeline, so only the CRM moves it; amount, close date and
+ * product interest sync both ways. Fields only one side can produce (the CRM's rep assignment, compensation and
  * quotes; the partner's qualifying fields) have a single possible policy.
  */
 public enum SyncField {
-    DEAL_NAME("dealName", FieldPolicy.TWO_WAY, EnumSet.allOf(FieldPolicy.class)),
+    DEAL_NAME("dealName", FieldPolicy.PARTNER_TO_CRM_AT_CREATION, EnumSet.allOf(FieldPolicy.class)),
     AMOUNT("amount", FieldPolicy.TWO_WAY, EnumSet.allOf(FieldPolicy.class)),
     CLOSE_DATE("closeDate", FieldPolicy.TWO_WAY, EnumSet.allOf(FieldPolicy.class)),
-    STAGE("stage", FieldPolicy.TWO_WAY, EnumSet.of(FieldPolicy.TWO_WAY, FieldPolicy.CRM_TO_PARTNER)),
+    STAGE("stage", FieldPolicy.CRM_TO_PARTNER, EnumSet.of(FieldPolicy.TWO_WAY, FieldPolicy.CRM_TO_PARTNER)),
     PRODUCT_INTEREST("productInterest", FieldPolicy.TWO_WAY, EnumSet.allOf(FieldPolicy.class)),
     ASSIGNED_REP("assignedRep", FieldPolicy.CRM_TO_PARTNER, EnumSet.of(FieldPolicy.CRM_TO_PARTNER)),
     PARTNER_COMPENSATION_ELIGIBLE("partnerCompensationEligible", FieldPolicy.CRM_TO_PARTNER,

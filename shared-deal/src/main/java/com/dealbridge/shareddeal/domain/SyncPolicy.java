@@ -27,7 +27,10 @@ public final class SyncPolicy {
         this.policies = Collections.unmodifiableMap(all);
     }
 
-    /** DESIGN.md §3: details, stage and product interest TWO_WAY; rep, compensation, quotes CRM_TO_PARTNER; ... */
+    /**
+     * HubSpot's field rules (ADR 0013): deal name PARTNER_TO_CRM_AT_CREATION, stage CRM_TO_PARTNER, amount, close
+     * date and product interest TWO_WAY; rep, compensation, quotes CRM_TO_PARTNER; qualifying fields at creation.
+     */
     public static SyncPolicy defaults() {
         return DEFAULTS;
     }

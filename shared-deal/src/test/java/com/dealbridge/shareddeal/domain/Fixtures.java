@@ -5,6 +5,7 @@ import com.dealbridge.sync.clock.SyncClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Realistic registrations and actors for replica tests. */
 public final class Fixtures {
@@ -13,6 +14,12 @@ public final class Fixtures {
     public static final Actor CRM_REP = new Actor(ActorType.CRM_USER, "rep-1", "Rita Rep");
     public static final PersonRef RITA = new PersonRef("rep-1", "Rita Rep", "rita@vendor.test");
     public static final PersonRef ROB = new PersonRef("rep-2", "Rob Rep", "rob@vendor.test");
+    /**
+     * The policy before HubSpot's field rules became the default (ADR 0013): either side renames and moves the
+     * stage. For tests about concurrent edits of those fields from both sides, not about the policy.
+     */
+    public static final SyncPolicy STAGE_AND_NAME_TWO_WAY = SyncPolicy.of(Map.of("stage", "TWO_WAY",
+            "deal-name", "TWO_WAY"));
 
     private Fixtures() {
     }

@@ -18,6 +18,7 @@ class SharedDealLifecycleTest {
     private final ManualClock partnerClock = new ManualClock(1_000_000);
     private final ManualClock crmClock = new ManualClock(1_000_000);
     private final SyncPolicy policy = SyncPolicy.defaults();
+    private final SyncPolicy twoWay = Fixtures.STAGE_AND_NAME_TWO_WAY;
     private final SharedDealId id = SharedDealId.random();
     private final SharedDeal partner = SharedDeal.register(Fixtures.partnerRegistration(id), Origin.PARTNER,
             partnerClock, PARTNER_USER);
@@ -30,13 +31,13 @@ class SharedDealLifecycleTest {
 
     @Test
     void concurrentStageEditsConverge() {
-        partner.changeStage(Stage.QUALIFIED_TO_BUY, policy, partnerClock, PARTNER_USER);
-        crm.changeStage(Stage.CONTRACT_SENT, policy, crmClock, CRM_REP);
+        partner.changeStage(Stage.QUALIFIED_TO_BUY, twoWay, partnerClock, PARTNER_USER);
+        crm.changeStage(Stage.CONTRACT_SENT, twoWay, crmClock, CRM_REP);
         List<SharedDealEvent> fromPartner = partner.drainRecordedEvents();
         List<SharedDealEvent> fromCrm = crm.drainRecordedEvents();
 
-        fromCrm.forEach(event -> partner.apply(event, partnerClock, policy));
-        fromPartner.forEach(event -> crm.apply(event, crmClock, policy));
+        fromCrm.forEach(event -> partner.apply(event, partnerClock, twoWay));
+        fromPartner.forEach(event -> crm.apply(event, crmClock, twoWay));
 
         assertThat(partner.facts().stage()).isEqualTo(crm.facts().stage());
         // equal clocks: the tie goes to the later origin in declaration order (CRM)
@@ -46,12 +47,12 @@ class SharedDealLifecycleTest {
 
     @Test
     void theLaterOfTwoConcurrentEditsWinsOnBothSidesWhateverTheArrivalOrder() {
-        crm.changeStage(Stage.CONTRACT_SENT, policy, crmClock, CRM_REP);
+        crm.changeStage(Stage.CONTRACT_SENT, twoWay, crmClock, CRM_REP);
         partnerClock.advance(5);
-        partner.changeStage(Stage.CLOSED_LOST, policy, partnerClock, PARTNER_USER);
+        partner.changeStage(Stage.CLOSED_LOST, twoWay, partnerClock, PARTNER_USER);
 
-        partner.drainRecordedEvents().forEach(event -> crm.apply(event, crmClock, policy));
-        crm.drainRecordedEvents().forEach(event -> partner.apply(event, partnerClock, policy));
+        partner.drainRecordedEvents().forEach(event -> crm.apply(event, crmClock, twoWay));
+        crm.drainRecordedEvents().forEach(event -> partner.apply(event, partnerClock, twoWay));
 
         assertThat(crm.facts().stage()).isEqualTo(Stage.CLOSED_LOST);
         assertThat(partner.facts().stage()).isEqualTo(Stage.CLOSED_LOST);
@@ -61,13 +62,13 @@ class SharedDealLifecycleTest {
 
     @Test
     void detailsMergeFieldByFieldSoDifferentFieldsEditedConcurrentlyBothSurvive() {
-        partner.changeDetails(new DetailsChange(null, new BigDecimal("15000"), null, null), policy, partnerClock,
+        partner.changeDetails(new DetailsChange(null, new BigDecimal("15000"), null, null), twoWay, partnerClock,
                 PARTNER_USER);
-        crm.changeDetails(new DetailsChange("Acme global rollout", null, null, LocalDate.parse("2027-01-31")), policy,
+        crm.changeDetails(new DetailsChange("Acme global rollout", null, null, LocalDate.parse("2027-01-31")), twoWay,
                 crmClock, CRM_REP);
 
-        crm.drainRecordedEvents().forEach(event -> partner.apply(event, partnerClock, policy));
-        partner.drainRecordedEvents().forEach(event -> crm.apply(event, crmClock, policy));
+        crm.drainRecordedEvents().forEach(event -> partner.apply(event, partnerClock, twoWay));
+        partner.drainRecordedEvents().forEach(event -> crm.apply(event, crmClock, twoWay));
 
         for (SharedDeal replica : List.of(partner, crm)) {
             assertThat(replica.facts().dealName()).isEqualTo("Acme global rollout");
@@ -103,7 +104,7 @@ class SharedDealLifecycleTest {
 
     @Test
     void anIncomingEventThePolicyForbidsItsSenderIsRefusedWithoutRaisingTheMark() {
-        partner.changeDetails(new DetailsChange("Renamed by partner", null, null, null), policy, partnerClock,
+        partner.changeDetails(new DetailsChange("Renamed by partner", null, null, null), twoWay, partnerClock,
                 PARTNER_USER);
         SharedDealEvent renamed = partner.drainRecordedEvents().get(0);
         SyncPolicy nameFromCrm = SyncPolicy.of(Map.of("deal-name", "CRM_TO_PARTNER"));
@@ -159,7 +160,8 @@ class SharedDealLifecycleTest {
     void onlyThePartnerWithdrawsAndNeverAClosedDeal() {
         assertThatThrownBy(() -> crm.withdraw(null, crmClock, CRM_REP)).isInstanceOf(SyncRuleViolation.class);
 
-        partner.changeStage(Stage.CLOSED_WON, policy, partnerClock, PARTNER_USER);
+        crm.changeStage(Stage.CLOSED_WON, policy, crmClock, CRM_REP);
+        crm.drainRecordedEvents().forEach(event -> partner.apply(event, partnerClock, policy));
         assertThatThrownBy(() -> partner.withdraw(null, partnerClock, PARTNER_USER))
                 .isInstanceOf(SyncRuleViolation.class).hasMessageContaining("closed");
     }
@@ -176,5 +178,37 @@ class SharedDealLifecycleTest {
         assertThat(partner.facts().partnerCompensationEligible()).isTrue();
         assertThat(partner.activity()).extracting(ActivityEntry::type)
                 .contains("PRODUCT_INTEREST_CHANGED", "COMPENSATION_ELIGIBILITY_CHANGED");
+    }
+
+    @Test
+    void byDefaultOnlyTheCrmMovesTheStageAndThePartnerSeesIt() {
+        assertThatThrownBy(() -> partner.changeStage(Stage.QUALIFIED_TO_BUY, policy, partnerClock, PARTNER_USER))
+                .isInstanceOf(SyncPolicyViolation.class)
+                .hasMessage("stage is CRM_TO_PARTNER: the PARTNER side may not change it (only the CRM changes it)");
+        assertThat(partner.drainRecordedEvents()).isEmpty();
+
+        crm.changeStage(Stage.PRESENTATION_SCHEDULED, policy, crmClock, CRM_REP);
+        crm.drainRecordedEvents().forEach(event -> partner.apply(event, partnerClock, policy));
+
+        assertThat(partner.facts().stage()).isEqualTo(Stage.PRESENTATION_SCHEDULED);
+    }
+
+    @Test
+    void byDefaultTheDealNameIsTheRegistrationsAndNeitherSideRenamesTheSharedDeal() {
+        assertThatThrownBy(() -> partner.changeDetails(new DetailsChange("Renamed", null, null, null), policy,
+                partnerClock, PARTNER_USER))
+                .isInstanceOf(SyncPolicyViolation.class)
+                .hasMessageContaining("dealName is PARTNER_TO_CRM_AT_CREATION: the PARTNER side may not change it");
+        assertThatThrownBy(() -> crm.changeDetails(new DetailsChange("Renamed", null, null, null), policy,
+                crmClock, CRM_REP))
+                .isInstanceOf(SyncPolicyViolation.class).hasMessageContaining("the CRM side may not change it");
+        // the other details still sync both ways
+        partner.changeDetails(new DetailsChange(null, new BigDecimal("15000"), null, null), policy, partnerClock,
+                PARTNER_USER);
+        partner.drainRecordedEvents().forEach(event -> crm.apply(event, crmClock, policy));
+
+        assertThat(crm.facts().amount()).isEqualByComparingTo("15000");
+        assertThat(crm.facts().dealName()).isEqualTo("Acme rollout");
+        assertThat(partner.facts().dealName()).isEqualTo("Acme rollout");
     }
 }

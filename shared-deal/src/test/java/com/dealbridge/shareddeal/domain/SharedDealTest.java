@@ -142,6 +142,31 @@ class SharedDealTest {
                 .isEqualTo(java.time.Instant.ofEpochMilli(1_000_000));
     }
 
+    /**
+     * Under the default policy the registration's name and first stage come from the partner: a resync snapshot
+     * carries them as facts with the registration's stamp, which are the creation, not a change; a stage the
+     * partner moved afterwards (its policy allowed it, the receiver's does not) is still refused.
+     */
+    @Test
+    void aSnapshotPassesTheDefaultPolicyWithTheRegistrationsValuesButNotWithAPartnersLaterStage() {
+        SharedDeal partner = SharedDeal.register(Fixtures.partnerRegistration(id), Origin.PARTNER, partnerClock,
+                PARTNER_USER);
+        partner.drainRecordedEvents();
+        partner.publishSnapshot(partnerClock, PARTNER_USER);
+        SharedDealSnapshot unchanged = (SharedDealSnapshot) partner.drainRecordedEvents().get(0);
+
+        assertThat(SharedDeal.fromSnapshot(unchanged, Origin.CRM, crmClock, SyncPolicy.defaults()).facts()
+                .dealName()).isEqualTo("Acme rollout");
+
+        partner.changeStage(Stage.QUALIFIED_TO_BUY, Fixtures.STAGE_AND_NAME_TWO_WAY, partnerClock, PARTNER_USER);
+        partner.publishSnapshot(partnerClock, PARTNER_USER);
+        List<SharedDealEvent> recorded = partner.drainRecordedEvents();
+        SharedDealSnapshot moved = (SharedDealSnapshot) recorded.get(recorded.size() - 1);
+
+        assertThatThrownBy(() -> SharedDeal.fromSnapshot(moved, Origin.CRM, crmClock, SyncPolicy.defaults()))
+                .isInstanceOf(SyncRuleViolation.class).hasMessageContaining("stage is CRM_TO_PARTNER");
+    }
+
     @Test
     void stampsOrderByClockThenByOrigin() {
         Stamp partner = new Stamp(new Hlc(5, 0), Origin.PARTNER);

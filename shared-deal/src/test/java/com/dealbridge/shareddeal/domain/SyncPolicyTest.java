@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class SyncPolicyTest {
 
     @Test
-    void defaultsFollowTheDesign() {
+    void defaultsAreHubSpotsFieldRulesForSharedDeals() {
         SyncPolicy policy = SyncPolicy.defaults();
 
-        assertThat(policy.policyOf(SyncField.STAGE)).isEqualTo(FieldPolicy.TWO_WAY);
+        assertThat(policy.policyOf(SyncField.STAGE)).isEqualTo(FieldPolicy.CRM_TO_PARTNER);
         assertThat(policy.policyOf(SyncField.CLOSE_DATE)).isEqualTo(FieldPolicy.TWO_WAY);
         assertThat(policy.policyOf(SyncField.AMOUNT)).isEqualTo(FieldPolicy.TWO_WAY);
         assertThat(policy.policyOf(SyncField.PRODUCT_INTEREST)).isEqualTo(FieldPolicy.TWO_WAY);
-        assertThat(policy.policyOf(SyncField.DEAL_NAME)).isEqualTo(FieldPolicy.TWO_WAY);
+        assertThat(policy.policyOf(SyncField.DEAL_NAME)).isEqualTo(FieldPolicy.PARTNER_TO_CRM_AT_CREATION);
         assertThat(policy.policyOf(SyncField.ASSIGNED_REP)).isEqualTo(FieldPolicy.CRM_TO_PARTNER);
         assertThat(policy.policyOf(SyncField.PARTNER_COMPENSATION_ELIGIBLE)).isEqualTo(FieldPolicy.CRM_TO_PARTNER);
         assertThat(policy.policyOf(SyncField.QUOTES)).isEqualTo(FieldPolicy.CRM_TO_PARTNER);
@@ -30,7 +30,27 @@ class SyncPolicyTest {
 
         assertThat(policy.policyOf(SyncField.DEAL_NAME)).isEqualTo(FieldPolicy.CRM_TO_PARTNER);
         assertThat(policy.policyOf(SyncField.CLOSE_DATE)).isEqualTo(FieldPolicy.CRM_TO_PARTNER);
-        assertThat(policy.policyOf(SyncField.STAGE)).isEqualTo(FieldPolicy.TWO_WAY);
+        assertThat(policy.policyOf(SyncField.STAGE)).isEqualTo(FieldPolicy.CRM_TO_PARTNER);
+        assertThat(policy.policyOf(SyncField.AMOUNT)).isEqualTo(FieldPolicy.TWO_WAY);
+    }
+
+    @Test
+    void theOldDefaultsAreStillAChoiceForStageAndName() {
+        SyncPolicy policy = SyncPolicy.of(Map.of("stage", "TWO_WAY", "deal-name", "TWO_WAY"));
+
+        policy.checkChange(SyncField.STAGE, Origin.PARTNER);
+        policy.checkChange(SyncField.DEAL_NAME, Origin.PARTNER);
+        policy.checkChange(SyncField.DEAL_NAME, Origin.CRM);
+    }
+
+    @Test
+    void byDefaultAPartnersStageChangeIsRefusedNamingTheFieldAndThePolicy() {
+        SyncPolicy policy = SyncPolicy.defaults();
+
+        policy.checkChange(SyncField.STAGE, Origin.CRM);
+        assertThatThrownBy(() -> policy.checkChange(SyncField.STAGE, Origin.PARTNER))
+                .isInstanceOf(SyncPolicyViolation.class)
+                .hasMessage("stage is CRM_TO_PARTNER: the PARTNER side may not change it (only the CRM changes it)");
     }
 
     @Test

@@ -29,7 +29,8 @@ import java.util.TreeMap;
 final class SyncSimulation {
 
     static final long T0 = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
-    static final SyncPolicy POLICY = SyncPolicy.defaults();
+    /** Either side renames and moves the stage, so concurrent edits of every detail field are explored. */
+    static final SyncPolicy POLICY = Fixtures.STAGE_AND_NAME_TWO_WAY;
     private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final PersonRef PAULA = new PersonRef("pu-1", "Paula Partner", "paula@p.test");
     private static final List<String> NAMES = List.of("Acme rollout", "Acme phase 2", "Acme EU", "Globex pilot");
