@@ -25,7 +25,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * dead-letter topic, so sync's dead letters stay separate. The value deserializer is the caller's, so each side
  * decodes its topics as its sync consumer does.
  */
-public final class NotificationConsumers {
+final class NotificationConsumers {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationConsumers.class);
 
@@ -35,7 +35,7 @@ public final class NotificationConsumers {
     /**
      * @param clientName the consumer factory's name in the Kafka client metrics ({@code spring_id})
      */
-    public static ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> containerFactory(
+    static ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> containerFactory(
             String clientName, KafkaProperties kafka, NotificationSettings settings,
             Deserializer<SpecificRecord> valueDeserializer, DefaultErrorHandler errorHandler,
             KafkaClientMeters clientMeters) {
@@ -57,7 +57,7 @@ public final class NotificationConsumers {
      * Bounded exponential back-off (a mail server that is away for a while), then the dead-letter topic with the
      * reason in the headers, and the e-mail marked FAILED. Records that can never succeed skip the retries.
      */
-    public static DefaultErrorHandler errorHandler(DeadLetterProducer deadLetters, NotificationStore store,
+    static DefaultErrorHandler errorHandler(DeadLetterProducer deadLetters, NotificationStore store,
                                                    NotificationSettings settings) {
         String topic = settings.deadLetterTopic();
         ConsumerRecordRecoverer publisher = deadLetters.recoverer(record -> topic);

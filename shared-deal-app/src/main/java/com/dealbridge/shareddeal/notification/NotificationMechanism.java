@@ -1,22 +1,41 @@
 package com.dealbridge.shareddeal.notification;
 
+import com.dealbridge.contracts.serde.AvroDeserializer;
+import com.dealbridge.shareddeal.config.DeadLetterProducer;
 import com.dealbridge.sync.config.SyncProperties;
+import com.dealbridge.sync.metrics.KafkaClientMeters;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * The side-independent notification beans. A service imports this next to its own {@link NotificationSettings}
- * bean (its {@code dealbridge.notifications.*} record), triggers, listener and container factory
- * ({@link NotificationConsumers}).
+ * The side-independent notification beans, including the consumer's container factory. A service imports this
+ * next to its own {@link NotificationSettings} bean (its {@code dealbridge.notifications.*} record), its triggers
+ * and one {@link NotificationListener} bean naming its topics.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationMechanism {
+
+    public static final String CONTAINER_FACTORY = "notificationListenerContainerFactory";
+
+    /** Decodes every released schema version, as the sync consumer does; own group, threads and error handler. */
+    @Bean(CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> notificationListenerContainerFactory(
+            KafkaProperties kafka, NotificationSettings settings, NotificationStore store,
+            DeadLetterProducer deadLetters, KafkaClientMeters clientMeters) {
+        return NotificationConsumers.containerFactory("notificationConsumerFactory", kafka, settings,
+                new ErrorHandlingDeserializer<>(new AvroDeserializer()),
+                NotificationConsumers.errorHandler(deadLetters, store, settings), clientMeters);
+    }
 
     @Bean
     NotificationStore notificationStore(MongoOperations mongo) {
