@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,6 +29,9 @@ public class NotificationStore {
 
     public NotificationStore(MongoOperations mongo) {
         this.mongo = mongo;
+        // Created here, not by entity scanning (this class lives outside the services' packages): the in-app list
+        // reads by recipient, and the collection exists from the start rather than on a first refused request.
+        mongo.indexOps(NotificationDocument.class).createIndex(new Index().on("recipientUserId", Sort.Direction.ASC));
     }
 
     /** The notification id of an event with one recipient (the partner side): {@code idFor(eventId, null)}. */
