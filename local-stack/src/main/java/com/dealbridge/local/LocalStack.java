@@ -100,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
                 partnerMongo.uri("partner"), mail.port());
         started("partner-service", partner::close);
         ConfigurableApplicationContext crm = ServiceApps.startCrm(settings, kafka.bootstrapServers(),
-                crmMongo.uri("crm"));
+                crmMongo.uri("crm"), mail.port());
         started("crm-service", crm::close);
     }
 

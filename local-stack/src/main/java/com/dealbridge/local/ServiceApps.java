@@ -17,15 +17,23 @@ final class ServiceApps {
     static ConfigurableApplicationContext startPartner(LocalStackSettings settings, String kafkaBootstrap,
             String mongoUri, int smtpPort) {
         List<String> args = common(settings.partnerPort(), kafkaBootstrap, mongoUri, LocalStack.PARTNER_ADMIN_TOKEN);
-        args.add("--spring.mail.host=" + LocalStackSettings.HOST);
-        args.add("--spring.mail.port=" + smtpPort);
+        mailTo(args, smtpPort);
         return run(PartnerServiceApplication.builder(), PartnerServiceApplication.class, args);
     }
 
     static ConfigurableApplicationContext startCrm(LocalStackSettings settings, String kafkaBootstrap,
-            String mongoUri) {
-        return run(CrmServiceApplication.builder(), CrmServiceApplication.class,
-                common(settings.crmPort(), kafkaBootstrap, mongoUri, LocalStack.CRM_ADMIN_TOKEN));
+            String mongoUri, int smtpPort) {
+        List<String> args = common(settings.crmPort(), kafkaBootstrap, mongoUri, LocalStack.CRM_ADMIN_TOKEN);
+        mailTo(args, smtpPort);
+        args.add("--dealbridge.notifications.crm-base-url=http://" + LocalStackSettings.HOST + ":"
+                + settings.crmPort());
+        return run(CrmServiceApplication.builder(), CrmServiceApplication.class, args);
+    }
+
+    /** Both services mail their notifications to the stack's SMTP server. */
+    private static void mailTo(List<String> args, int smtpPort) {
+        args.add("--spring.mail.host=" + LocalStackSettings.HOST);
+        args.add("--spring.mail.port=" + smtpPort);
     }
 
     /**

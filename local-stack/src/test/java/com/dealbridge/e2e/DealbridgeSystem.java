@@ -204,6 +204,18 @@ public final class DealbridgeSystem implements AutoCloseable {
         return smtp;
     }
 
+    /** The mails the SMTP server received for this address (case-insensitive), oldest first. */
+    public List<jakarta.mail.internet.MimeMessage> mailsTo(String address) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                jakarta.mail.Address[] to = message.getAllRecipients();
+                return to != null && java.util.Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     public int smtpPort() {
         return smtp.getSmtp().getPort();
     }

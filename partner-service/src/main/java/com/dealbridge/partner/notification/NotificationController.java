@@ -1,60 +1,16 @@
 package com.dealbridge.partner.notification;
 
-import com.dealbridge.kit.security.Caller;
-import com.dealbridge.kit.web.NotFoundException;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import java.time.Instant;
-import java.util.List;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
+import com.dealbridge.shareddeal.notification.NotificationEndpoints;
+import com.dealbridge.shareddeal.notification.NotificationStore;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The current user's in-app notifications; another user's notification does not exist for the caller (404). */
+/** The partner user's in-app notifications (the same endpoints as the CRM's). */
 @RestController
 @RequestMapping("/api/notifications")
-class NotificationController {
-
-    record NotificationView(String id, String type, String title, String message, String sharedDealId,
-                            String dealId, String link, Actor actor, Instant occurredAt, Instant createdAt,
-                            boolean read, Instant readAt) {
-
-        static NotificationView of(NotificationDocument document) {
-            return new NotificationView(document.id(), document.kind(), document.title(), document.text(),
-                    document.sharedDealId(), document.dealId(), document.link(), new Actor(document.actorName()),
-                    document.occurredAt(), document.createdAt(), document.read(), document.readAt());
-        }
-    }
-
-    record Actor(String name) {
-    }
-
-    /** {@code total} counts the listed kind (all, or unread only); {@code unread} always counts the unread ones. */
-    record NotificationList(List<NotificationView> items, long total, long unread) {
-    }
-
-    private final NotificationStore store;
+class NotificationController extends NotificationEndpoints {
 
     NotificationController(NotificationStore store) {
-        this.store = store;
-    }
-
-    /** Newest first; {@code unread=true} lists only unread ones; at most {@code limit} (default 50, up to 200). */
-    @GetMapping
-    NotificationList list(Caller caller, @RequestParam(defaultValue = "false") boolean unread,
-                          @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        List<NotificationView> items = store.forRecipient(caller.id(), unread, limit).stream()
-                .map(NotificationView::of).toList();
-        return new NotificationList(items, store.count(caller.id(), unread), store.count(caller.id(), true));
-    }
-
-    /** Idempotent: reading a read notification again keeps its first read time. */
-    @PostMapping("/{id}/read")
-    NotificationView markRead(Caller caller, @PathVariable String id) {
-        return store.markRead(id, caller.id()).map(NotificationView::of)
-                .orElseThrow(() -> new NotFoundException("Notification " + id + " not found"));
+        super(store);
     }
 }

@@ -1,6 +1,7 @@
 package com.dealbridge.partner.notification;
 
 import com.dealbridge.contracts.Topics;
+import com.dealbridge.shareddeal.notification.NotificationSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -31,7 +32,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record NotificationProperties(String portalBaseUrl, String from, String consumerGroup, Integer concurrency,
                                      String deadLetterTopic, Integer retries, Duration initialBackoff,
                                      Duration maxBackoff, Duration sendLease, Duration maxEventAge,
-                                     Duration dealSyncWait) {
+                                     Duration dealSyncWait) implements NotificationSettings {
 
     public static final String DEFAULT_DEAD_LETTER_TOPIC = "partner.notifications.dlt";
 

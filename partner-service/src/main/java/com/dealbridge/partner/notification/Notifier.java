@@ -3,28 +3,25 @@ package com.dealbridge.partner.notification;
 import com.dealbridge.partner.account.Partner;
 import com.dealbridge.partner.account.PartnerAccounts;
 import com.dealbridge.partner.account.PartnerUser;
-import com.dealbridge.partner.notification.NotificationDocument.Mail;
 import com.dealbridge.shareddeal.domain.EventHeader;
 import com.dealbridge.shareddeal.domain.PersonRef;
 import com.dealbridge.shareddeal.domain.SharedDealId;
+import com.dealbridge.shareddeal.notification.MailDelivery;
+import com.dealbridge.shareddeal.notification.NotificationDocument;
+import com.dealbridge.shareddeal.notification.NotificationDocument.Mail;
+import com.dealbridge.shareddeal.notification.NotificationStore;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
-import jakarta.mail.SendFailedException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 
 /**
  * Turns a trigger into a notification: always an in-app entry for the recipient, and an e-mail when the partner's
- * toggle is on. Exactly one e-mail per event: the event is claimed (unique key) before anything is sent, the send
- * is leased to one attempt, and the claim is marked SENT afterwards. A crash between claim and send leaves the
+ * toggle is on. Exactly one e-mail per event: the event is claimed (unique key) before anything is sent, then
+ * {@link MailDelivery} leases the send to one attempt and marks the claim SENT afterwards. A crash between claim and send leaves the
  * claim PENDING, and the redelivered event sends it then. A crash between the SMTP server's answer and marking
  * SENT sends it again (at-least-once at the SMTP boundary, which no SMTP client can avoid).
  *
@@ -39,24 +36,22 @@ class Notifier {
     private final PartnerAccounts accounts;
     private final SharedDeals sharedDeals;
     private final NotificationStore store;
-    private final Mailer mailer;
+    private final MailDelivery delivery;
     private final NotificationProperties properties;
-    private final MailMeters meters;
 
-    Notifier(PartnerAccounts accounts, SharedDeals sharedDeals, NotificationStore store, Mailer mailer,
-             NotificationProperties properties, MailMeters meters) {
-        this.meters = meters;
+    Notifier(PartnerAccounts accounts, SharedDeals sharedDeals, NotificationStore store, MailDelivery delivery,
+             NotificationProperties properties) {
         this.accounts = accounts;
         this.sharedDeals = sharedDeals;
         this.store = store;
-        this.mailer = mailer;
+        this.delivery = delivery;
         this.properties = properties;
     }
 
     /**
      * Handles one triggering event; idempotent, so the same event may come any number of times.
      *
-     * @throws NotificationMailFailed the e-mail could not be sent now (retry later)
+     * @throws com.dealbridge.shareddeal.notification.NotificationMailFailed the e-mail could not be sent now (retry later)
      */
     void notify(EventHeader event, String eventType, Trigger trigger) {
         if (event.occurredAt().isBefore(Instant.now().minus(properties.maxEventAge()))) {
@@ -130,62 +125,8 @@ class Notifier {
     }
 
     private void deliverMail(NotificationDocument notification) {
-        if (!notification.mail().state().open()) {
-            return;
-        }
         // The toggle is read again before every attempt: turning it off stops e-mails at once, even pending ones.
-        if (!accounts.find(notification.partnerId()).map(Partner::notifyRegisteredLeadActivity).orElse(false)) {
-            store.cancel(notification.id());
-            return;
-        }
-        String token = UUID.randomUUID().toString();
-        Optional<NotificationDocument> leased = store.lease(notification.id(), token, properties.sendLease());
-        if (leased.isEmpty()) {
-            boolean stillOpen = store.find(notification.id()).map(n -> n.mail().state().open()).orElse(false);
-            if (stillOpen) {
-                throw new NotificationMailFailed(notification.id(), "the e-mail of notification "
-                        + notification.id() + " is being sent by another attempt; trying again later", null);
-            }
-            return;
-        }
-        try {
-            mailer.send(notification.id(), leased.get().mail());
-        } catch (MailException e) {
-            store.release(notification.id(), token, String.valueOf(e.getMessage()));
-            log.warn("e-mail of notification {} to {} not sent (attempt {}): {}", notification.id(),
-                    leased.get().mail().to(), leased.get().mail().attempts(), e.getMessage());
-            String reason = "sending the e-mail of notification " + notification.id() + " to "
-                    + leased.get().mail().to() + " failed: " + e.getMessage();
-            boolean permanent = permanent(e);
-            meters.failed(notification.kind(), permanent);
-            throw permanent ? new NotificationMailRefused(notification.id(), reason, e)
-                    : new NotificationMailFailed(notification.id(), reason, e);
-        }
-        meters.sent(notification.kind());
-        store.markSent(notification.id(), token);
-        log.info("mailed notification {} ({}) to {}", notification.id(), notification.kind(),
-                leased.get().mail().to());
-    }
-
-    /** A mail that cannot be built, or whose address the server rejects, fails the same way every time. */
-    static boolean permanent(MailException failure) {
-        if (failure instanceof MailPreparationException || failure instanceof MailParseException) {
-            return true;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
-                    && sendFailed.getInvalidAddresses().length > 0) {
-                return true;
-            }
-            if (cause instanceof MailSendException send) {
-                for (Exception each : send.getFailedMessages().values()) {
-                    if (each instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
-                            && sendFailed.getInvalidAddresses().length > 0) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        delivery.deliver(notification, wanted -> accounts.find(wanted.partnerId())
+                .map(Partner::notifyRegisteredLeadActivity).orElse(false));
     }
 }

@@ -1,4 +1,4 @@
-package com.dealbridge.partner.notification;
+package com.dealbridge.shareddeal.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -9,25 +9,23 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.stereotype.Component;
 
 /**
  * Sends one notification e-mail through Spring Mail ({@code spring.mail.*}). The Message-ID is derived from the
  * notification, so in the rare case that a mail is sent twice (a crash between the SMTP answer and recording it)
  * mail clients can still tell it is the same message.
  */
-@Component
-class Mailer {
+public class Mailer {
 
     /** Also set on every mail, so an operator can find the event behind a mail. */
-    static final String NOTIFICATION_HEADER = "X-Dealbridge-Notification-Id";
+    public static final String NOTIFICATION_HEADER = "X-Dealbridge-Notification-Id";
 
     private final JavaMailSender sender;
     private final String from;
 
-    Mailer(JavaMailSender sender, NotificationProperties properties) {
+    public Mailer(JavaMailSender sender, String from) {
         this.sender = sender;
-        this.from = properties.from();
+        this.from = from;
     }
 
     /**

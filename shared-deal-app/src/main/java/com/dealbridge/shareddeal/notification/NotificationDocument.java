@@ -1,4 +1,4 @@
-package com.dealbridge.partner.notification;
+package com.dealbridge.shareddeal.notification;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
@@ -7,13 +7,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One notification: the in-app entry and, in {@link Mail}, the claim on its e-mail. The id is derived from the
- * event id alone, so the primary key is the unique index that makes "one notification, one e-mail per event" hold
- * across redeliveries, restarts and instances: an event has exactly one recipient (the partner's notification
- * recipient at the time it is first handled), and a redelivery after the recipient changed must not mail the new
- * recipient as well.
+ * event id and the recipient ({@link NotificationStore#idFor(String, String)}), so the primary key is the unique
+ * index that makes "one notification, one e-mail per (event, recipient)" hold across redeliveries, restarts and
+ * instances. The partner side has one recipient per event and keys by the event alone, so a redelivery after the
+ * partner's recipient changed does not mail the new recipient as well. {@code partnerId} is the deal's partner on
+ * both sides.
  */
 @Document("notifications")
-record NotificationDocument(@Id String id, String eventId, String eventType, String kind, String partnerId,
+public record NotificationDocument(@Id String id, String eventId, String eventType, String kind, String partnerId,
         @Indexed String recipientUserId, String sharedDealId, String dealId, String title, String text, String link,
         String actorName, Instant occurredAt, Instant createdAt, boolean read, Instant readAt, Mail mail) {
 
@@ -22,19 +23,19 @@ record NotificationDocument(@Id String id, String eventId, String eventType, Str
      * turned off before it went out) and FAILED (dead-lettered after the retries; a redelivery still sends it);
      * PENDING until sent. {@code leaseToken}/{@code leaseUntil} name the attempt that may send it now.
      */
-    record Mail(MailState state, String to, String subject, String body, int attempts, String leaseToken,
+    public record Mail(MailState state, String to, String subject, String body, int attempts, String leaseToken,
                 Instant leaseUntil, Instant sentAt, String lastError) {
 
-        static Mail pending(String to, String subject, String body) {
+        public static Mail pending(String to, String subject, String body) {
             return new Mail(MailState.PENDING, to, subject, body, 0, null, null, null, null);
         }
 
-        static Mail notWanted() {
+        public static Mail notWanted() {
             return new Mail(MailState.NOT_WANTED, null, null, null, 0, null, null, null, null);
         }
     }
 
-    enum MailState {
+    public enum MailState {
         NOT_WANTED,
         PENDING,
         SENT,
@@ -42,7 +43,7 @@ record NotificationDocument(@Id String id, String eventId, String eventType, Str
         FAILED;
 
         /** States in which the e-mail may still go out. */
-        boolean open() {
+        public boolean open() {
             return this == PENDING || this == FAILED;
         }
     }

@@ -1,8 +1,7 @@
-package com.dealbridge.partner.notification;
+package com.dealbridge.shareddeal.notification;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
 
 /**
  * The notification e-mails' outcomes in the meter registry: {@code dealbridge_notifications_sent_total} per mail
@@ -10,12 +9,11 @@ import org.springframework.stereotype.Component;
  * permanent="true"}: refused for good, e.g. a rejected address; {@code "false"}: tried again, e.g. the server is
  * away), both by notification kind.
  */
-@Component
-class MailMeters {
+public class MailMeters {
 
     private final MeterRegistry meters;
 
-    MailMeters(MeterRegistry meters) {
+    public MailMeters(MeterRegistry meters) {
         this.meters = meters;
     }
 

@@ -1,4 +1,4 @@
-package com.dealbridge.partner.notification;
+package com.dealbridge.shareddeal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 
-class NotifierTest {
+class MailDeliveryTest {
 
     @Test
     void aMailThatCannotBeBuiltOrWhoseAddressIsRejectedFailsForGood() throws Exception {
@@ -22,17 +22,17 @@ class NotifierTest {
         SendFailedException refused = new SendFailedException("550 no such user", null, new Address[0],
                 new Address[0], new Address[] {rejected});
 
-        assertThat(Notifier.permanent(new MailParseException("bad address"))).isTrue();
-        assertThat(Notifier.permanent(new MailPreparationException("cannot build"))).isTrue();
-        assertThat(Notifier.permanent(new MailSendException("refused", refused))).isTrue();
-        assertThat(Notifier.permanent(new MailSendException("refused", null, Map.of("message", refused)))).isTrue();
+        assertThat(MailDelivery.permanent(new MailParseException("bad address"))).isTrue();
+        assertThat(MailDelivery.permanent(new MailPreparationException("cannot build"))).isTrue();
+        assertThat(MailDelivery.permanent(new MailSendException("refused", refused))).isTrue();
+        assertThat(MailDelivery.permanent(new MailSendException("refused", null, Map.of("message", refused)))).isTrue();
     }
 
     @Test
     void anUnreachableOrUnwillingServerIsWorthRetrying() {
         MessagingException unreachable = new MessagingException("Couldn't connect", new ConnectException("refused"));
 
-        assertThat(Notifier.permanent(new MailSendException("Mail server connection failed", unreachable))).isFalse();
-        assertThat(Notifier.permanent(new MailAuthenticationException("535 try later"))).isFalse();
+        assertThat(MailDelivery.permanent(new MailSendException("Mail server connection failed", unreachable))).isFalse();
+        assertThat(MailDelivery.permanent(new MailAuthenticationException("535 try later"))).isFalse();
     }
 }

@@ -1,6 +1,6 @@
-package com.dealbridge.partner.notification;
+package com.dealbridge.shareddeal.notification;
 
-import com.dealbridge.partner.notification.NotificationDocument.MailState;
+import com.dealbridge.shareddeal.notification.NotificationDocument.MailState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,33 +12,43 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 /**
  * The {@code notifications} collection. Every state change is one conditional single-document update, so two
  * instances (or a redelivery racing the first delivery) can never both move an e-mail forward.
  */
-@Component
-class NotificationStore {
+public class NotificationStore {
 
     private static final List<String> OPEN_STATES = List.of(MailState.PENDING.name(), MailState.FAILED.name());
 
     private final MongoOperations mongo;
 
-    NotificationStore(MongoOperations mongo) {
+    public NotificationStore(MongoOperations mongo) {
         this.mongo = mongo;
+        // Created here, not by entity scanning (this class lives outside the services' packages): the in-app list
+        // reads by recipient, and the collection exists from the start rather than on a first refused request.
+        mongo.indexOps(NotificationDocument.class).createIndex(new Index().on("recipientUserId", Sort.Direction.ASC));
     }
 
-    /** The notification id of an event: stable, so every delivery of the event lands on the same document. */
-    static String idFor(String eventId) {
-        return UUID.nameUUIDFromBytes(("dealbridge-notification:" + eventId).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    /** The notification id of an event with one recipient (the partner side): {@code idFor(eventId, null)}. */
+    public static String idFor(String eventId) {
+        return idFor(eventId, null);
     }
 
-    Optional<NotificationDocument> find(String id) {
+    /**
+     * The notification id of an event for one recipient: stable, so every delivery of the event lands on the same
+     * document per recipient. Without a recipient it is the id the partner side has always stored.
+     */
+    public static String idFor(String eventId, String recipientUserId) {
+        String key = "dealbridge-notification:" + eventId + (recipientUserId == null ? "" : ":" + recipientUserId);
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public Optional<NotificationDocument> find(String id) {
         return Optional.ofNullable(mongo.findById(id, NotificationDocument.class));
     }
 
@@ -46,7 +56,7 @@ class NotificationStore {
      * Claims the event: inserts the notification unless one exists already (unique primary key), and answers
      * the stored one either way — the first delivery's decisions (recipient, words, whether to mail) win.
      */
-    NotificationDocument claim(NotificationDocument fresh) {
+    public NotificationDocument claim(NotificationDocument fresh) {
         try {
             return mongo.insert(fresh);
         } catch (DuplicateKeyException alreadyClaimed) {
@@ -83,7 +93,7 @@ class NotificationStore {
     }
 
     /** The toggle was turned off before the e-mail went out. */
-    void cancel(String id) {
+    public void cancel(String id) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("mail.state").in(OPEN_STATES)),
                 new Update().set("mail.state", MailState.CANCELLED.name()), NotificationDocument.class);
     }
@@ -130,7 +140,7 @@ class NotificationStore {
     }
 
     /** Mongo keeps milliseconds; truncating keeps what we answer equal to what we stored. */
-    static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }
