@@ -39,6 +39,8 @@ public final class DealbridgeSystem implements AutoCloseable {
     private ConfigurableApplicationContext partner;
     private ConfigurableApplicationContext crm;
     private final List<ConfigurableApplicationContext> moreInstances = new java.util.ArrayList<>();
+    /** The crm-service instances started beside the first (also in {@link #moreInstances}). */
+    private final List<ConfigurableApplicationContext> moreCrms = new java.util.ArrayList<>();
     /** The program's clock of crm-service (registration expiry), when a test moves time itself; null: the system's. */
     private java.time.Clock crmClock;
 
@@ -129,6 +131,7 @@ public final class DealbridgeSystem implements AutoCloseable {
     public ApiClient startAnotherCrm() {
         ConfigurableApplicationContext instance = run(crmBuilder(), infrastructure.crmMongoUri(), CRM_ADMIN);
         moreInstances.add(instance);
+        moreCrms.add(instance);
         return client(instance, "crm-service");
     }
 
@@ -193,6 +196,12 @@ public final class DealbridgeSystem implements AutoCloseable {
 
     public <T> T crmBean(Class<T> type) {
         return crm.getBean(type);
+    }
+
+    /** The bean of every running crm-service instance: the first one's, then those started since. */
+    public <T> List<T> crmBeans(Class<T> type) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(crm), moreCrms.stream())
+                .map(instance -> instance.getBean(type)).toList();
     }
 
     public String brokers() {
@@ -296,6 +305,7 @@ public final class DealbridgeSystem implements AutoCloseable {
         }
         smtp.stop();
         moreInstances.clear();
+        moreCrms.clear();
         partner = null;
         crm = null;
         partnerMongo = null;

@@ -10,10 +10,8 @@ import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -203,8 +201,7 @@ class RegisteredDomainsEndToEndTest {
     }
 
     private static String company(PartnerUser user, String domain) {
-        return ok(system.partner().post("/api/companies", user.token(),
-                Map.of("name", "Company " + domain, "domain", domain)), 201).json("/id");
+        return RegistrationSteps.company(system, user, domain);
     }
 
     private static List<Integer> statuses(List<Future<Integer>> answers) throws Exception {
@@ -221,8 +218,7 @@ class RegisteredDomainsEndToEndTest {
     }
 
     private static void awaitKnownOnCrm(PartnerUser user) {
-        await().atMost(WAIT).until(() -> ok(system.crm().get("/api/partners?size=500", rep.token()), 200)
-                .node("/items").findValuesAsString("id").contains(user.partnerId()));
+        RegistrationSteps.awaitKnownOnCrm(system, rep, user);
     }
 
     private static ApiResponse awaitCrm(String id) {
@@ -244,34 +240,14 @@ class RegisteredDomainsEndToEndTest {
     }
 
     private static String crmDeal(String domain) {
-        String company = ok(system.crm().post("/api/companies", rep.token(),
-                Map.of("name", "Company " + domain, "domain", domain)), 201).json("/id");
-        String contact = ok(system.crm().post("/api/contacts", rep.token(), Map.of("firstName", "Cora",
-                "lastName", "Contact", "email", "cora-" + UUID.randomUUID() + "@" + domain, "companyId", company)),
-                201).json("/id");
-        return ok(system.crm().post("/api/deals", rep.token(), Map.of("name", "Deal on " + domain,
-                "amount", "30000.00", "closeDate", "2027-06-30", "stage", "QUALIFIED_TO_BUY",
-                "contactIds", List.of(contact), "companyIds", List.of(company))), 201).json("/id");
+        return RegistrationSteps.crmDeal(system, rep, domain);
     }
 
     private static Map<String, Object> convert(PartnerUser user) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("partnerId", user.partnerId());
-        body.put("welcomeNote", "Welcome");
-        body.put("contactedPartnerConfirmed", true);
-        return body;
+        return RegistrationSteps.convert(user);
     }
 
     private static Map<String, Object> registration(String sourceType, String sourceId, String dealName) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("sourceType", sourceType);
-        body.put("sourceId", sourceId);
-        body.put("dealName", dealName);
-        body.put("amount", "12000.00");
-        body.put("closeDate", "2027-03-31");
-        body.put("introNote", "Met at the trade fair");
-        body.put("painOrOpportunity", "Manual invoicing");
-        body.put("nextSteps", "Demo next week");
-        return body;
+        return RegistrationSteps.registration(sourceType, sourceId, dealName);
     }
 }

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -156,21 +155,11 @@ class RegistrationStatesEndToEndTest {
     }
 
     private static String company(PartnerUser user, String domain) {
-        return ok(system.partner().post("/api/companies", user.token(),
-                Map.of("name", "Company " + domain, "domain", domain)), 201).json("/id");
+        return RegistrationSteps.company(system, user, domain);
     }
 
     private static Map<String, Object> registration(String companyId, String dealName) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("sourceType", "COMPANY");
-        body.put("sourceId", companyId);
-        body.put("dealName", dealName);
-        body.put("amount", "12000.00");
-        body.put("closeDate", "2027-03-31");
-        body.put("introNote", "Met at the trade fair");
-        body.put("painOrOpportunity", "Manual invoicing");
-        body.put("nextSteps", "Demo next week");
-        return body;
+        return RegistrationSteps.registration("COMPANY", companyId, dealName);
     }
 
     private static ApiResponse awaitCrmState(String id, String state) {

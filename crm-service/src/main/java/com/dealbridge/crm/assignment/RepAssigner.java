@@ -1,6 +1,7 @@
 package com.dealbridge.crm.assignment;
 
 import com.dealbridge.crm.deal.CrmDeals;
+import com.dealbridge.crm.registration.LastSlotCheck;
 import com.dealbridge.crm.rep.SalesRep;
 import com.dealbridge.crm.rep.SalesReps;
 import com.dealbridge.shareddeal.domain.Actor;
@@ -46,13 +47,16 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
     private final SalesReps reps;
     private final CrmDeals crmDeals;
     private final RepClaims claims;
+    private final LastSlotCheck lastSlot;
     private final ExecutorService decisions = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "rep-assigner");
         thread.setDaemon(true);
         return thread;
     });
 
-    RepAssigner(SharedDeals sharedDeals, SalesReps reps, CrmDeals crmDeals, MongoOperations mongo) {
+    RepAssigner(SharedDeals sharedDeals, SalesReps reps, CrmDeals crmDeals, MongoOperations mongo,
+                LastSlotCheck lastSlot) {
+        this.lastSlot = lastSlot;
         this.claims = new RepClaims(mongo, Clock.systemUTC());
         this.sharedDeals = sharedDeals;
         this.reps = reps;
@@ -100,8 +104,15 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
         }
     }
 
-    /** Creates the CRM deal (idempotent) and records the assignment in the same write as its event. */
+    /**
+     * Creates the CRM deal (idempotent) and records the assignment in the same write as its event; first the CRM's
+     * count has its last word on a partner's registration ({@link LastSlotCheck}): one that lost the partner's last
+     * slot to a conversion is revoked and gets no rep.
+     */
     private void assign(SharedDealId id) {
+        if (!lastSlot.keeps(id)) {
+            return;
+        }
         sharedDeals.change(id, (document, clock) -> {
             SharedDeal deal = document.deal();
             // an UNAVAILABLE registration is not registered: no rep works it

@@ -30,6 +30,11 @@ class RegistrationConfiguration {
     }
 
     @Bean
+    LastSlotCheck lastSlotCheck(SharedDeals sharedDeals, CapacityLedger ledger, PartnerCapacity capacity) {
+        return new LastSlotCheck(sharedDeals, ledger, capacity);
+    }
+
+    @Bean
     RegistrationExpiry registrationExpiry(SharedDeals sharedDeals, RegistrationExpiryProperties expiry, Clock clock) {
         return new RegistrationExpiry(sharedDeals, expiry, clock);
     }

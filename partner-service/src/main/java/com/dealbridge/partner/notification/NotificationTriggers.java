@@ -48,6 +48,7 @@ class NotificationTriggers {
             case RELEASE -> "released, now registered";
             case REJECT -> "rejected (" + e.reasonCode() + ")";
             case EXPIRE -> "expired";
+            case REVOKE -> "unavailable (" + e.reasonCode() + ")";
             case SET_EXPIRY, EXTEND -> null;
         };
         if (state == null) {

@@ -15,10 +15,12 @@ import java.util.Map;
  *
  * @param registrationState REGISTERED, PENDING, UNAVAILABLE, REJECTED, EXPIRED or WITHDRAWN
  * @param unavailableReason why the registration is UNAVAILABLE (naming no other partner) or REJECTED; null otherwise
- * @param unavailableAt     when it became UNAVAILABLE (its registration); null otherwise
+ * @param unavailableAt     when it became UNAVAILABLE (its registration, or the vendor's revocation); null otherwise
  * @param registeredAt      when it became REGISTERED (its registration, an approval or a release); null before
  * @param expiresAt         when an open REGISTERED registration expires; null: it does not (or not yet set)
  * @param rejectionCode     the program's reason code of a REJECTED registration; null otherwise
+ * @param unavailableCode   the program's reason code of an UNAVAILABLE registration the vendor moved there
+ *                          ({@code CAPACITY_TAKEN}); null otherwise (also for one created UNAVAILABLE)
  */
 public record SharedDealView(String id, String dealId, String partnerId, String dealName, String amount,
                              String currency, LocalDate closeDate, String stage, String introNote,
@@ -28,7 +30,7 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                              String status, Banner banner, String syncState, String registrationState,
                              String registeredDomain, String unavailableReason, Instant unavailableAt,
                              Instant registeredAt, Instant createdAt, Instant updatedAt, Instant expiresAt,
-                             String rejectionCode) {
+                             String rejectionCode, String unavailableCode) {
 
     public record ProductRef(String id, String name) {
     }
@@ -54,6 +56,8 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
         DealFacts deal = document.deal().facts();
         RegistrationState state = deal.registrationState();
         boolean unavailable = state == RegistrationState.UNAVAILABLE;
+        // moved there by the vendor after its creation (a revocation), or created so
+        boolean revoked = unavailable && deal.registration().state() == RegistrationState.UNAVAILABLE;
         List<ProductRef> products = deal.productIds().stream()
                 .map(id -> new ProductRef(id, productNames.getOrDefault(id, id))).toList();
         return new SharedDealView(deal.id().value(), document.localDealId(), deal.partnerId(), deal.dealName(),
@@ -64,10 +68,12 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
                 deal.registeredBy().name(), deal.status().name(), banner(deal),
                 document.inSync() ? "IN_SYNC" : "PENDING", state.name(),
                 deal.registeredDomain() == null ? null : deal.registeredDomain().value(),
-                deal.currentUnavailableReason(), unavailable ? deal.createdAt() : null, registeredAt(deal),
+                deal.currentUnavailableReason(),
+                revoked ? deal.registration().changedAt() : unavailable ? deal.createdAt() : null, registeredAt(deal),
                 deal.createdAt(), deal.updatedAt(),
                 state == RegistrationState.REGISTERED ? deal.registration().expiresAt() : null,
-                state == RegistrationState.REJECTED ? deal.registration().reasonCode() : null);
+                state == RegistrationState.REJECTED ? deal.registration().reasonCode() : null,
+                revoked ? deal.registration().reasonCode() : null);
     }
 
     private static Instant registeredAt(DealFacts deal) {

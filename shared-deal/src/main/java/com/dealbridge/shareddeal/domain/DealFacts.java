@@ -427,10 +427,14 @@ public final class DealFacts {
         return unavailableReason;
     }
 
-    /** Why it is UNAVAILABLE (as created) or REJECTED (the rejection's words, else its code); null otherwise. */
+    /**
+     * Why it is UNAVAILABLE (as created, or the vendor's revocation's words, else its code) or REJECTED (the
+     * rejection's words, else its code); null otherwise.
+     */
     public String currentUnavailableReason() {
         RegistrationState state = registrationState();
-        if (state == RegistrationState.REJECTED) {
+        if (state == RegistrationState.REJECTED || (state == RegistrationState.UNAVAILABLE
+                && registration.state() == RegistrationState.UNAVAILABLE)) {
             return registration.reason() == null ? registration.reasonCode() : registration.reason();
         }
         return state == RegistrationState.UNAVAILABLE ? unavailableReason : null;

@@ -19,7 +19,13 @@ public enum RegistrationTransition {
     /** A rep moves the expiry date of a REGISTERED registration later. */
     EXTEND(Set.of(RegistrationState.REGISTERED), RegistrationState.REGISTERED),
     /** The expiry date passed while the deal was open: the domain and slot are free again. */
-    EXPIRE(Set.of(RegistrationState.REGISTERED), RegistrationState.EXPIRED);
+    EXPIRE(Set.of(RegistrationState.REGISTERED), RegistrationState.EXPIRED),
+    /**
+     * The vendor's count found the partner over its capacity when the partner's registration arrived (it and a rep's
+     * conversion took the last slot at the same time, each in its own service's store): the CRM has the last word
+     * and the later registration holds nothing any more, with a reason code (e.g. {@code CAPACITY_TAKEN}).
+     */
+    REVOKE(Set.of(RegistrationState.REGISTERED, RegistrationState.PENDING), RegistrationState.UNAVAILABLE);
 
     private final Set<RegistrationState> from;
     private final RegistrationState to;
@@ -31,6 +37,11 @@ public enum RegistrationTransition {
 
     public RegistrationState to() {
         return to;
+    }
+
+    /** Whether the move carries the program's reason code: a rejection and a revocation do, no other. */
+    public boolean needsReasonCode() {
+        return this == REJECT || this == REVOKE;
     }
 
     public boolean allowedFrom(RegistrationState state) {

@@ -101,6 +101,7 @@ public final class SharedTab {
                 case SET_EXPIRY -> "EXPIRY_SET";
                 case EXTEND -> "EXTENDED";
                 case EXPIRE -> "EXPIRED";
+                case REVOKE -> "REVOKED";
             };
         }
         if (event instanceof RegistrationExpiring e) {
