@@ -34,6 +34,11 @@ public final class RegistryProcess {
         return Shared.INSTANCE;
     }
 
+    /** The base URL, e.g. {@code http://127.0.0.1:41234}: what {@code dealbridge.schema-registry.url} names. */
+    public URI baseUrl() {
+        return base;
+    }
+
     /** Confluent-compatible API, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
     public URI ccompatApi() {
         return base.resolve("/apis/ccompat/v7");
