@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,7 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Shell command: prints every record of a topic, from the beginning, as one JSON line
- * ({@code {"partition":0,"offset":3,"key":"...","schemaId":7,"value":{...}}}) and exits once the topic is drained.
+ * ({@code {"partition":0,"offset":3,"key":"...","schemaId":7,"type":"SharedNoteAdded","value":{...}}}) and exits once the topic is drained.
  * {@code java -cp <sync-contracts and its dependencies> com.dealbridge.contracts.tools.PrintTopic
  * 127.0.0.1:9092 partner.shared-deal-events.v1 http://127.0.0.1:8085}. Joins no consumer group.
  */
@@ -58,8 +60,11 @@ public final class PrintTopic {
         byte[] value = record.value();
         String schemaId = value != null && value.length >= 5 && value[0] == 0
                 ? String.valueOf(java.nio.ByteBuffer.wrap(value, 1, 4).getInt()) : "null";
+        GenericRecord event = reader.read(record.topic(), value);
         return "{\"partition\":" + record.partition() + ",\"offset\":" + record.offset() + ",\"key\":"
                 + (record.key() == null ? "null" : SchemaRegistration.jsonString(record.key()))
-                + ",\"schemaId\":" + schemaId + ",\"value\":" + reader.json(record.topic(), value) + "}";
+                + ",\"schemaId\":" + schemaId
+                + ",\"type\":" + (event == null ? "null" : SchemaRegistration.jsonString(event.getSchema().getName()))
+                + ",\"value\":" + (event == null ? "null" : GenericData.get().toString(event)) + "}";
     }
 }

@@ -12,7 +12,10 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import com.dealbridge.contracts.avro.SharedNoteAdded;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,6 +45,18 @@ class GenericEventReaderTest {
         assertThat(generic).isEqualTo(plainAvro(sample));
         assertThat(reader.json("any-topic", AvroCodec.encode(sample))).startsWith("{").contains(
                 "\"" + sample.getSchema().getFields().get(0).name() + "\"");
+    }
+
+    @Test
+    void printTopicWritesOneJsonLinePerRecordNamingTheTypeAndSchemaId() {
+        SpecificRecord note = GoldenSamples.sample(SharedNoteAdded.class);
+        byte[] bytes = AvroCodec.encode(note);
+
+        String line = PrintTopic.line(reader, new ConsumerRecord<>("partner.shared-deal-events.v1", 0, 3L, "deal-1",
+                bytes));
+
+        assertThat(line).startsWith("{\"partition\":0,\"offset\":3,\"key\":\"deal-1\",\"schemaId\":"
+                + AvroCodec.schemaId(bytes) + ",\"type\":\"SharedNoteAdded\",\"value\":{").endsWith("}}");
     }
 
     /** The same record read by plain Avro from its body, the reference a generic consumer must match. */
