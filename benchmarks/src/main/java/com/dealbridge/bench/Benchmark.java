@@ -1,6 +1,10 @@
 package com.dealbridge.bench;
 
+import com.dealbridge.contracts.serde.AvroCodec;
+import com.dealbridge.contracts.tools.RegistryRunner;
+import com.dealbridge.contracts.tools.SchemaRegistration;
 import com.dealbridge.local.EmbeddedMongo;
+import com.dealbridge.local.LocalStack;
 import com.dealbridge.local.KafkaBroker;
 import com.dealbridge.local.MailCatcher;
 import com.dealbridge.local.ServiceJvm;
@@ -111,12 +115,17 @@ public final class Benchmark {
     private void run() throws Exception {
         Path work = Files.createTempDirectory("dealbridge-bench");
         Path logs = Files.createDirectories(Path.of("benchmarks/target/bench-logs"));
-        int[] ports = freePorts(7);
-        say("starting Kafka, two embedded stores and SMTP in " + work);
-        try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), ports[0], ports[1]);
+        int[] ports = freePorts(8);
+        say("starting Kafka, the schema registry, two embedded stores and SMTP in " + work);
+        try (RegistryRunner registry = RegistryRunner.start(Path.of(LocalStack.REGISTRY_JAR), ports[7],
+                     logs.resolve("schema-registry.log"), START_TIMEOUT);
+             KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), ports[0], ports[1]);
              EmbeddedMongo partnerStore = EmbeddedMongo.start(work.resolve("partner-mongo"), ports[2]);
              EmbeddedMongo crmStore = EmbeddedMongo.start(work.resolve("crm-mongo"), ports[3]);
              MailCatcher mail = MailCatcher.start(work.resolve("mail"), ports[4])) {
+            // the schemas as a deployment registers them; the service JVMs get the URL (ServiceJvm passes it on)
+            new SchemaRegistration(registry.ccompatApi()).registerAll();
+            System.setProperty(AvroCodec.REGISTRY_URL_PROPERTY, registry.baseUrl().toString());
             partner = Services.partner(ports[5], kafka.bootstrapServers(),
                     partnerStore.uri("partner"), mail.port(), logs);
             crm = Services.crm(ports[6], kafka.bootstrapServers(), crmStore.uri("crm"), logs);

@@ -1,6 +1,11 @@
 package com.dealbridge.local;
 
+import com.dealbridge.contracts.serde.AvroCodec;
+import com.dealbridge.contracts.tools.RegistryRunner;
+import com.dealbridge.contracts.tools.SchemaRegistration;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,6 +28,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String CRM_ADMIN_TOKEN = "dev-crm-admin";
     static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
     static final String CONTRACTS_PACKAGE = "com.dealbridge.contracts.avro";
+    /** Where the build unpacks Apicurio's runner jar, relative to the repository root run-local.sh runs in. */
+    public static final String REGISTRY_JAR =
+            "sync-contracts/target/apicurio-registry/apicurio-registry-app-2.6.13.Final-runner.jar";
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
@@ -33,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedMongo partnerMongo;
     private EmbeddedMongo crmMongo;
     private KafkaBroker kafka;
+    private URI schemaRegistry;
     private boolean closed;
 
     private record Stoppable(String name, AutoCloseable resource) {
@@ -88,6 +97,30 @@ public final class LocalStack implements AutoCloseable {
                 KafkaBroker.start(settings.kafkaDir(), settings.kafkaPort(), settings.kafkaControllerPort()));
         log.info("Kafka broker ready on {} in {} ms", kafka.bootstrapServers(),
                 Duration.ofNanos(System.nanoTime() - kafkaStart).toMillis());
+        schemaRegistry = startSchemaRegistry();
+    }
+
+    /**
+     * The schema registry with every contract schema registered, as a deployment does (docs/adr/0011). A JVM that
+     * already has one (a test JVM's shared registry) keeps it; otherwise Apicurio's runner jar, which the build
+     * unpacks ({@code SCHEMA_REGISTRY_JAR} names another), runs on {@code SCHEMA_REGISTRY_PORT}. In memory: the
+     * schemas are registered again, in the same order and so with the same ids, on every start.
+     */
+    private URI startSchemaRegistry() {
+        String shared = System.getProperty(AvroCodec.REGISTRY_URL_PROPERTY);
+        URI url = shared == null ? null : URI.create(shared);
+        if (url == null) {
+            long start = System.nanoTime();
+            String jar = System.getenv().getOrDefault("SCHEMA_REGISTRY_JAR", REGISTRY_JAR);
+            RegistryRunner registry = started("schema registry", RegistryRunner.start(Path.of(jar),
+                    settings.schemaRegistryPort(), settings.schemaRegistryLog(), Duration.ofSeconds(90)));
+            new SchemaRegistration(registry.ccompatApi()).registerAll();
+            url = registry.baseUrl();
+            log.info("Schema registry ready on {} with the contract schemas in {} ms", url,
+                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+        }
+        AvroCodec.useRegistry(url, false);
+        return url;
     }
 
     /** Both services, partner first; each returns once its HTTP port is open. */
@@ -151,6 +184,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStackSettings settings() {
         return settings;
+    }
+
+    /** The registry's base URL (its Confluent API is under {@code /apis/ccompat/v7}). */
+    public URI schemaRegistry() {
+        return schemaRegistry;
     }
 
     public KafkaBroker kafka() {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param partnerMongoPort   {@code PARTNER_MONGO_PORT}, default 27018: partner-service's MongoDB-wire server
  * @param crmMongoPort       {@code CRM_MONGO_PORT}, default 27019: crm-service's MongoDB-wire server
  * @param smtpPort           {@code SMTP_PORT}, default 3025: the SMTP server that catches every mail
+ * @param schemaRegistryPort {@code SCHEMA_REGISTRY_PORT}, default 8085: the schema registry (Apicurio, in memory)
  */
 public record LocalStackSettings(
         Path dataDir,
@@ -25,7 +26,8 @@ public record LocalStackSettings(
         int kafkaControllerPort,
         int partnerMongoPort,
         int crmMongoPort,
-        int smtpPort) {
+        int smtpPort,
+        int schemaRegistryPort) {
 
     /** Loopback only: the stack is a developer tool and must not be reachable from the network. */
     public static final String HOST = "127.0.0.1";
@@ -33,7 +35,7 @@ public record LocalStackSettings(
     public LocalStackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
         Map<String, Integer> ports = ports(partnerPort, crmPort, kafkaPort, kafkaControllerPort, partnerMongoPort,
-                crmMongoPort, smtpPort);
+                crmMongoPort, smtpPort, schemaRegistryPort);
         Map<Integer, String> seen = new LinkedHashMap<>();
         ports.forEach((name, port) -> {
             if (port < 1 || port > 65535) {
@@ -55,12 +57,14 @@ public record LocalStackSettings(
                 port(env, "KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "PARTNER_MONGO_PORT", 27018),
                 port(env, "CRM_MONGO_PORT", 27019),
-                port(env, "SMTP_PORT", 3025));
+                port(env, "SMTP_PORT", 3025),
+                port(env, "SCHEMA_REGISTRY_PORT", 8085));
     }
 
     /** Ports by the environment variable that sets them, in start order, for checks and messages. */
     public Map<String, Integer> ports() {
-        return ports(partnerPort, crmPort, kafkaPort, kafkaControllerPort, partnerMongoPort, crmMongoPort, smtpPort);
+        return ports(partnerPort, crmPort, kafkaPort, kafkaControllerPort, partnerMongoPort, crmMongoPort, smtpPort,
+                schemaRegistryPort);
     }
 
     public Path kafkaDir() {
@@ -79,6 +83,10 @@ public record LocalStackSettings(
         return dataDir.resolve("mail");
     }
 
+    public Path schemaRegistryLog() {
+        return dataDir.resolve("schema-registry.log");
+    }
+
     public Path tokensFile() {
         return dataDir.resolve("tokens.properties");
     }
@@ -87,18 +95,23 @@ public record LocalStackSettings(
         return "http://" + HOST + ":" + partnerPort;
     }
 
+    public String schemaRegistryUrl() {
+        return "http://" + HOST + ":" + schemaRegistryPort;
+    }
+
     public String crmUrl() {
         return "http://" + HOST + ":" + crmPort;
     }
 
     private static Map<String, Integer> ports(int partnerPort, int crmPort, int kafkaPort, int kafkaControllerPort,
-            int partnerMongoPort, int crmMongoPort, int smtpPort) {
+            int partnerMongoPort, int crmMongoPort, int smtpPort, int schemaRegistryPort) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("KAFKA_PORT", kafkaPort);
         ports.put("KAFKA_CONTROLLER_PORT", kafkaControllerPort);
         ports.put("PARTNER_MONGO_PORT", partnerMongoPort);
         ports.put("CRM_MONGO_PORT", crmMongoPort);
         ports.put("SMTP_PORT", smtpPort);
+        ports.put("SCHEMA_REGISTRY_PORT", schemaRegistryPort);
         ports.put("PARTNER_PORT", partnerPort);
         ports.put("CRM_PORT", crmPort);
         return ports;

@@ -1,5 +1,6 @@
 package com.dealbridge.local;
 
+import com.dealbridge.contracts.serde.AvroCodec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,7 @@ final class ServiceApps {
         args.add("--server.address=" + LocalStackSettings.HOST);
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
         args.add("--spring.mongodb.uri=" + mongoUri);
+        AvroCodec.registryUrl().ifPresent(url -> args.add("--dealbridge.schema-registry.url=" + url));
         // The launcher hosts the MongoDB servers itself (one file per service under the data directory).
         args.add("--dealbridge.mongodb.embedded.enabled=false");
         args.add("--dealbridge.security.admin-token=" + adminToken);

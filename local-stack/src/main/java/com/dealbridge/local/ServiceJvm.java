@@ -1,5 +1,6 @@
 package com.dealbridge.local;
 
+import com.dealbridge.contracts.serde.AvroCodec;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -78,6 +79,11 @@ public final class ServiceJvm {
         ProcessBuilder builder = new ProcessBuilder(command);
         // glibc's per-thread malloc arenas (64 MiB each, up to 8 per core) are most of a JVM's unaccounted memory
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        // the registry this JVM's events are written against (a test JVM's shared one): the service must read them
+        String registry = System.getProperty(AvroCodec.REGISTRY_URL_PROPERTY);
+        if (registry != null) {
+            builder.environment().put(AvroCodec.REGISTRY_URL_ENV, registry);
+        }
         process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + timeout.toNanos();

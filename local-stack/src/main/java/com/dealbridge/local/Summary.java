@@ -22,6 +22,8 @@ final class Summary {
         service(out, "crm-service", settings.crmUrl(), health.get("crm-service"));
         row(out, "Kafka bootstrap", LocalStackSettings.HOST + ":" + settings.kafkaPort()
                 + "   (KRaft controller " + LocalStackSettings.HOST + ":" + settings.kafkaControllerPort() + ")");
+        row(out, "Schema registry", settings.schemaRegistryUrl() + "   (Confluent API " + settings.schemaRegistryUrl()
+                + "/apis/ccompat/v7)");
         row(out, "SMTP", LocalStackSettings.HOST + ":" + settings.smtpPort()
                 + "   every mail is saved as .eml in " + settings.mailDir());
         row(out, "MongoDB", "partner mongodb://" + LocalStackSettings.HOST + ":" + settings.partnerMongoPort()

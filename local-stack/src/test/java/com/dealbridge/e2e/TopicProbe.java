@@ -46,6 +46,13 @@ final class TopicProbe implements AutoCloseable {
         return all;
     }
 
+    /** Every record currently in the topic, oldest first per partition. */
+    List<ConsumerRecord<String, byte[]>> records(String topic) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+        scan(topic, record -> !all.add(record));
+        return all;
+    }
+
     /**
      * Reads the topic from the beginning until it stays quiet (three empty polls after the assignment) or
      * {@code stop} answers true for a record; answers whether it stopped early.

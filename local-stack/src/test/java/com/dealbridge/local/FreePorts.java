@@ -34,8 +34,8 @@ final class FreePorts {
     }
 
     static LocalStackSettings settings(Path dataDir) {
-        List<Integer> ports = take(7);
+        List<Integer> ports = take(8);
         return new LocalStackSettings(dataDir, ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4),
-                ports.get(5), ports.get(6));
+                ports.get(5), ports.get(6), ports.get(7));
     }
 }

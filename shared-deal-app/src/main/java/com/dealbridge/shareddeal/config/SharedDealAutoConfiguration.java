@@ -1,6 +1,7 @@
 package com.dealbridge.shareddeal.config;
 
 import com.dealbridge.contracts.Topics;
+import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.contracts.serde.AvroDeserializer;
 import com.dealbridge.sync.inbox.InvalidEventException;
 import java.util.HashMap;
@@ -65,7 +66,8 @@ import org.springframework.kafka.config.TopicBuilder;
  * services use. Services declare {@code dealbridge.sync.side}; they never build producers themselves.
  */
 @AutoConfiguration(before = SyncAutoConfiguration.class)
-@EnableConfigurationProperties({SharedDealProperties.class, RegistrationProperties.class})
+@EnableConfigurationProperties({SharedDealProperties.class, RegistrationProperties.class,
+        SchemaRegistryProperties.class})
 public class SharedDealAutoConfiguration {
 
     @Bean
@@ -73,9 +75,28 @@ public class SharedDealAutoConfiguration {
         return HybridLogicalClock.system();
     }
 
+    /**
+     * Points the JVM's codec at the registry before anything encodes: the outbox writers and topic publishers call
+     * the static {@link AvroCodec}. Without a URL the codec falls back to {@code SCHEMA_REGISTRY_URL}.
+     */
     @Bean
-    EventCodec eventCodec() {
+    SchemaRegistryConnection schemaRegistryConnection(SchemaRegistryProperties registry) {
+        return new SchemaRegistryConnection(registry);
+    }
+
+    @Bean
+    EventCodec eventCodec(SchemaRegistryConnection registry) {
         return new EventCodec();
+    }
+
+    /** Marker bean: its construction configured {@link AvroCodec}; beans that encode depend on it. */
+    static final class SchemaRegistryConnection {
+
+        SchemaRegistryConnection(SchemaRegistryProperties registry) {
+            if (registry.url() != null) {
+                AvroCodec.useRegistry(registry.url(), registry.autoRegister());
+            }
+        }
     }
 
     @Bean

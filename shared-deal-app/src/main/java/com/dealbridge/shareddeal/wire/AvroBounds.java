@@ -1,7 +1,6 @@
 package com.dealbridge.shareddeal.wire;
 
 import com.dealbridge.contracts.serde.AvroCodec;
-import com.dealbridge.contracts.serde.SchemaCatalog;
 import com.dealbridge.sync.inbox.InvalidEventException;
 import java.io.IOException;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import org.apache.avro.io.DecoderFactory;
  */
 final class AvroBounds {
 
-    private static final int HEADER_LENGTH = 10;
     /** Deeper than any contract record nests. */
     private static final int MAX_DEPTH = 32;
 
@@ -28,30 +26,25 @@ final class AvroBounds {
     /** Array and map items left: each takes at least one byte in every contract schema. */
     private long items;
 
-    private AvroBounds(byte[] bytes, Schema writer) {
+    private AvroBounds(byte[] bytes, Schema writer, int headerLength) {
         this.bytes = bytes;
         this.name = writer.getName();
-        this.in = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null);
+        this.in = DecoderFactory.get().binaryDecoder(bytes, headerLength, bytes.length - headerLength, null);
         this.items = bytes.length;
     }
 
     /**
-     * Checks the body of a single-object encoded record; a header that is not one, or a schema this build does not
-     * know, is left to the decoder to name.
+     * Checks the body of a record in either framing (Confluent's, 5 header bytes; single-object, 10), along the
+     * writer schema the codec resolves for it (from the registry's cache, or this build's catalog); a header in
+     * neither framing, or a schema nobody knows, is left to the decoder to name.
      *
      * @throws InvalidEventException a length or count the record cannot hold, or a body shorter than its schema
+     * @throws com.dealbridge.contracts.serde.SchemaRegistryUnavailableException the registry cannot be asked (the
+     *     record is not at fault: it is retried)
      */
     static void check(byte[] bytes) {
-        long fingerprint;
-        try {
-            fingerprint = AvroCodec.fingerprint(bytes);
-        } catch (RuntimeException e) {
-            return;
-        }
-        Optional<Schema> writer = SchemaCatalog.load().writerSchema(fingerprint);
-        if (writer.isPresent()) {
-            new AvroBounds(bytes, writer.get()).walk(writer.get(), 0);
-        }
+        Optional<AvroCodec.Framed> framed = AvroCodec.writer(bytes);
+        framed.ifPresent(f -> new AvroBounds(bytes, f.writer(), f.headerLength()).walk(f.writer(), 0));
     }
 
     private void walk(Schema schema, int depth) {

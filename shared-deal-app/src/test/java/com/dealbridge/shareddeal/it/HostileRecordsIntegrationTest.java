@@ -412,15 +412,15 @@ class HostileRecordsIntegrationTest {
         SharedDealRegistered registration = registerHere(id);
         SharedDealEvent genuine = crmNote(registration, UUID.randomUUID().toString(), "A genuine note");
         byte[] encoded = codec.encode(genuine);
-        // the single-object header, then the first field (metadata.eventId) claiming 2,000,000,000 bytes
+        // the Confluent header (magic 0, schema id), then the first field (metadata.eventId) claiming 2,000,000,000 bytes
         ByteArrayOutputStream hostile = new ByteArrayOutputStream();
-        hostile.write(encoded, 0, 10);
+        hostile.write(encoded, 0, 5);
         hostile.writeBytes(new byte[] {(byte) 0x80, (byte) 0xd0, (byte) 0xac, (byte) 0xf3, 0x0e});
         hostile.writeBytes("not two gigabytes".getBytes(StandardCharsets.UTF_8));
         Held before = held(id);
 
         assertThat(wire.refuse(hostile.toByteArray(), id.value())).isEqualTo("InvalidEventException: Body of"
-                + " SharedNoteAdded (32 bytes) claims a string of 2000000000 bytes: not decoded");
+                + " SharedNoteAdded (27 bytes) claims a string of 2000000000 bytes: not decoded");
         assertThat(held(id)).isEqualTo(before);
 
         wire.other.send(INBOUND, genuine);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.contracts.Topics;
+import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.shareddeal.domain.ActivityEntry;
 import com.dealbridge.shareddeal.domain.DetailsChange;
 import com.dealbridge.shareddeal.domain.Fixtures;
@@ -27,6 +28,7 @@ import com.dealbridge.shareddeal.store.SharedDeals;
 import com.dealbridge.sync.log.ChangeLog;
 import com.dealbridge.sync.log.LogEntry;
 import com.dealbridge.shareddeal.wire.EventCodec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,12 +153,55 @@ class SyncEngineIntegrationTest {
         assertThat(dead.get(0).headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         String reason = new String(dead.get(0).headers().lastHeader(DeadLetters.REASON_HEADER).value(),
                 StandardCharsets.UTF_8);
-        assertThat(reason).isEqualTo("InvalidEventBytesException: Not Avro single-object encoded: expected marker"
-                + " C3 01 followed by an 8-byte schema fingerprint, got 15 bytes starting 6e 6f 74 20 61 76 72 6f 20 61"
-                + " 74 20 ...");
+        assertThat(reason).isEqualTo("InvalidEventBytesException: Neither Confluent's wire format (magic byte 0) nor"
+                + " Avro single-object encoding (C3 01): 15 bytes starting 6e 6f 74 20 61 76 72 6f 20 61 74 20 ...");
         await().atMost(WAIT).until(() -> deadLetters.count(false) == deadBefore + 1);
         assertThat(deadLetters.latest(10)).filteredOn(letter -> id.value().equals(letter.key()))
                 .singleElement().extracting(com.dealbridge.sync.deadletter.DeadLetter::reason).isEqualTo(reason);
+    }
+
+    @Test
+    void aRecordNamingASchemaIdTheRegistryDoesNotKnowIsDeadLetteredWithTheReasonAndTheNextApplies() {
+        SharedDealId id = SharedDealId.random();
+        SharedDealRegistered registration = registerHere(id);
+        byte[] unknownId = new EventCodec().encode(crmAssigns(registration, ROB).get(0));
+        ByteBuffer.wrap(unknownId, 1, 4).putInt(987654);
+
+        crm.sendBytes(Topics.CRM_SHARED_DEAL_EVENTS, id.value(), unknownId);
+        crm.send(Topics.CRM_SHARED_DEAL_EVENTS, crmAssigns(registration, RITA).get(0));
+
+        await().atMost(WAIT).until(() -> RITA.equals(deal(id).facts().assignedRep()));
+        await().atMost(WAIT).until(() -> deadLetters.latest(50).stream().anyMatch(l -> id.value().equals(l.key())));
+        assertThat(deadLetters.latest(50)).filteredOn(letter -> id.value().equals(letter.key()))
+                .singleElement().extracting(com.dealbridge.sync.deadletter.DeadLetter::reason)
+                .isEqualTo("UnknownSchemaException: Unknown schema id 987654: the schema registry has no schema with"
+                        + " this id (was the record written against another registry?)");
+    }
+
+    @Test
+    void anEventWrittenInSingleObjectEncodingBeforeTheSwitchIsStillApplied() {
+        SharedDealId id = SharedDealId.random();
+        SharedDealRegistered registration = registerHere(id);
+        EventCodec codec = new EventCodec();
+
+        crm.sendBytes(Topics.CRM_SHARED_DEAL_EVENTS, id.value(),
+                AvroCodec.encodeSingleObject(codec.toAvro(crmAssigns(registration, RITA).get(0))));
+
+        await().atMost(WAIT).until(() -> RITA.equals(deal(id).facts().assignedRep()));
+    }
+
+    @Test
+    void everyRecordThisSidePublishesIsInConfluentsWireFormat() {
+        SharedDealId id = SharedDealId.random();
+        sharedDeals.register(Fixtures.partnerRegistration(id), PARTNER_USER, "deal-1");
+        List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+
+        await().atMost(WAIT).until(() -> {
+            crm.poll().stream().filter(r -> r.topic().equals(Topics.PARTNER_SHARED_DEAL_EVENTS)).forEach(published::add);
+            return published.stream().anyMatch(r -> id.value().equals(r.key()));
+        });
+
+        assertThat(published).allSatisfy(record -> assertThat(record.value()[0]).as("magic byte").isZero());
     }
 
     @Test

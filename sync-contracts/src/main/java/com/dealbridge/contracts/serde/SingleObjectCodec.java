@@ -80,6 +80,16 @@ final class SingleObjectCodec {
         return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
+    /** Refuses anything but a contract message class, the same check for both framings. */
+    void requireMessageType(SpecificRecord record) {
+        messageType(record);
+    }
+
+    /** The length and first bytes, for messages about bytes that are in no known framing. */
+    static String describe(byte[] bytes) {
+        return bytes == null ? "no bytes (null)" : bytes.length + " bytes starting " + hexPreview(bytes);
+    }
+
     private static Class<? extends SpecificRecord> messageType(SpecificRecord record) {
         String fullName = record.getSchema().getFullName();
         return ContractTypes.forFullName(fullName)

@@ -51,7 +51,7 @@ class GoldenSampleWriter {
             }
             SpecificRecord sample = GoldenSampleFactory.sampleFor(type);
             Files.createDirectories(bin.getParent());
-            Files.write(bin, AvroCodec.encode(sample));
+            Files.write(bin, AvroCodec.encodeSingleObject(sample));
             Files.writeString(json, toJson(sample, current), StandardCharsets.UTF_8);
             written.add(bin.getFileName() + " v" + version);
         }

@@ -9,6 +9,11 @@ import com.dealbridge.contracts.avro.SharedDealRegistered;
 import com.dealbridge.contracts.golden.GoldenSamples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import com.dealbridge.contracts.registry.RegistryProcess;
+import com.dealbridge.contracts.tools.SchemaRegistration;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +44,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AvroCodecTest {
 
+    /** Ids per subject as a deployment registers them; registering again answers the same ids. */
+    private static final Map<String, List<Integer>> REGISTERED =
+            new SchemaRegistration(RegistryProcess.shared().ccompatApi()).registerAll();
+
     static Stream<Class<? extends SpecificRecord>> contractTypes() {
         return ContractTypes.all().stream();
     }
@@ -54,75 +64,82 @@ class AvroCodecTest {
 
     @ParameterizedTest
     @MethodSource("contractTypes")
-    void writesTheSingleObjectHeaderWithTheCurrentSchemaFingerprint(Class<? extends SpecificRecord> type) {
+    void writesMagicZeroAndTheIdTheRegistryGaveTheCurrentSchema(Class<? extends SpecificRecord> type) {
         byte[] bytes = AvroCodec.encode(GoldenSamples.sample(type));
+        List<Integer> ids = REGISTERED.get(ContractTypes.schemaOf(type).getFullName());
 
-        assertThat(Arrays.copyOf(bytes, 2)).containsExactly(0xC3, 0x01);
-        assertThat(AvroCodec.fingerprint(bytes)).isEqualTo(SchemaCatalog.fingerprint(ContractTypes.schemaOf(type)));
+        assertThat(bytes[0]).isZero();
+        assertThat(AvroCodec.schemaId(bytes)).isEqualTo(ids.get(ids.size() - 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contractTypes")
+    void readsARecordWrittenInSingleObjectEncodingBeforeTheSwitch(Class<? extends SpecificRecord> type) {
+        byte[] old = AvroCodec.encodeSingleObject(GoldenSamples.sample(type));
+
+        assertThat(Arrays.copyOf(old, 2)).containsExactly(0xC3, 0x01);
+        assertThat(AvroCodec.decode(old)).isEqualTo(GoldenSamples.sample(type));
     }
 
     @Test
-    void decodesAnOlderWriterVersionIntoTheCurrentClass() throws IOException {
-        SharedDealRegistered current = GoldenSamples.sampleOf(SharedDealRegistered.class);
-        Schema older = withoutFields(SharedDealRegistered.getClassSchema(), "productIds", "partnerOwner", "sourceType");
-        byte[] olderBytes = encodeAs(older, current);
-        SingleObjectCodec codec = new SingleObjectCodec(SchemaCatalog.load().withWriterSchema(older));
-
-        SharedDealRegistered decoded = (SharedDealRegistered) codec.decode(olderBytes);
-
-        assertThat(AvroCodec.fingerprint(olderBytes)).isNotEqualTo(SchemaCatalog.fingerprint(current.getSchema()));
-        assertThat(decoded.getMetadata()).isEqualTo(current.getMetadata());
-        assertThat(decoded.getDealName()).isEqualTo(current.getDealName());
-        assertThat(decoded.getIntroNote()).isEqualTo(current.getIntroNote());
-        assertThat(decoded.getProductIds()).as("default of a field the old writer lacked").isEmpty();
-        assertThat(decoded.getPartnerOwner()).isNull();
-        assertThat(decoded.getSourceType()).isNull();
-    }
-
-    @Test
-    void olderWriterVersionIsUnknownToACatalogWithoutIt() throws IOException {
-        SharedDealRegistered current = GoldenSamples.sampleOf(SharedDealRegistered.class);
-        Schema older = withoutFields(SharedDealRegistered.getClassSchema(), "sourceType");
-
-        assertThatThrownBy(() -> AvroCodec.decode(encodeAs(older, current)))
-                .isInstanceOf(UnknownSchemaException.class);
-    }
-
-    @Test
-    void unknownFingerprintIsNamedInHex() {
+    void anIdTheRegistryDoesNotKnowIsAnUnknownSchemaNamingTheId() {
         byte[] bytes = AvroCodec.encode(GoldenSamples.sample(SharedDealAssigned.class));
-        ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).putLong(0x0123456789abcdefL);
+        ByteBuffer.wrap(bytes, 1, 4).putInt(987654);
 
         assertThatThrownBy(() -> AvroCodec.decode(bytes))
                 .isInstanceOf(UnknownSchemaException.class)
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("0x0123456789abcdef")
-                .satisfies(e -> assertThat(((UnknownSchemaException) e).fingerprint()).isEqualTo(0x0123456789abcdefL));
+                .hasMessageContaining("schema id 987654")
+                .satisfies(e -> assertThat(((UnknownSchemaException) e).schemaId()).isEqualTo(987654));
     }
 
-    static Stream<Arguments> notSingleObjectEncoded() {
-        byte[] valid = AvroCodec.encode(GoldenSamples.sample(SharedDealAssigned.class));
+    @Test
+    void anUnreachableRegistryIsNotTheRecordsFault() throws IOException {
+        byte[] bytes = AvroCodec.encode(GoldenSamples.sample(SharedDealAssigned.class));
+        ConfluentCodec unreachable = new ConfluentCodec(URI.create("http://127.0.0.1:" + closedPort()), false);
+
+        assertThatThrownBy(() -> unreachable.decode(bytes))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .isNotInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> unreachable.encode(GoldenSamples.sample(SharedDealAssigned.class)))
+                .isInstanceOf(SchemaRegistryUnavailableException.class);
+    }
+
+    static Stream<Arguments> inNoKnownFraming() {
+        byte[] valid = AvroCodec.encodeSingleObject(GoldenSamples.sample(SharedDealAssigned.class));
         return Stream.of(
                 Arguments.of("text", "not an avro message".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("empty", new byte[0]),
                 Arguments.of("marker only", new byte[] {(byte) 0xC3, 0x01}),
                 Arguments.of("header cut short", Arrays.copyOf(valid, 7)),
-                Arguments.of("wrong marker", replaceFirst(valid, (byte) 0xC2)));
+                Arguments.of("wrong marker", replaceFirst(valid, (byte) 0xC2)),
+                Arguments.of("magic byte only", new byte[] {0}),
+                Arguments.of("schema id cut short", new byte[] {0, 0, 0, 1}));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("notSingleObjectEncoded")
-    void rejectsBytesThatAreNotSingleObjectEncoded(String description, byte[] bytes) {
+    @MethodSource("inNoKnownFraming")
+    void rejectsBytesInNoKnownFraming(String description, byte[] bytes) {
         assertThatThrownBy(() -> AvroCodec.decode(bytes))
                 .isInstanceOf(InvalidEventBytesException.class)
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Not Avro single-object encoded")
                 .hasMessageContaining(bytes.length + " bytes");
     }
 
     @Test
-    void rejectsATruncatedBodyNamingItsRecord() {
+    void rejectsATruncatedBodyNamingItsRecordAndSchemaId() {
         byte[] valid = AvroCodec.encode(GoldenSamples.sample(SharedDealAssigned.class));
+        byte[] truncated = Arrays.copyOf(valid, valid.length - 20);
+
+        assertThatThrownBy(() -> AvroCodec.decode(truncated))
+                .isInstanceOf(InvalidEventBytesException.class)
+                .hasMessageContaining("SharedDealAssigned")
+                .hasMessageContaining("schema id " + AvroCodec.schemaId(valid));
+    }
+
+    @Test
+    void rejectsATruncatedSingleObjectBodyNamingItsRecord() {
+        byte[] valid = AvroCodec.encodeSingleObject(GoldenSamples.sample(SharedDealAssigned.class));
         byte[] truncated = Arrays.copyOf(valid, valid.length - 20);
 
         assertThatThrownBy(() -> AvroCodec.decode(truncated))
@@ -181,6 +198,7 @@ class AvroCodecTest {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-D" + AvroCodec.REGISTRY_URL_PROPERTY + "=" + RegistryProcess.shared().baseUrl(),
                 "-cp", classpath, UntrustedJvmDecodeCheck.class.getName())
                 .redirectErrorStream(true);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -211,13 +229,19 @@ class AvroCodecTest {
 
     /** What a producer still on {@code older} would have written for the same deal. */
     private static byte[] encodeAs(Schema older, SpecificRecord record) throws IOException {
-        byte[] currentBody = Arrays.copyOfRange(AvroCodec.encode(record), SingleObjectCodec.HEADER_LENGTH,
-                AvroCodec.encode(record).length);
+        byte[] single = AvroCodec.encodeSingleObject(record);
+        byte[] currentBody = Arrays.copyOfRange(single, SingleObjectCodec.HEADER_LENGTH, single.length);
         GenericRecord projected = new GenericDatumReader<GenericRecord>(record.getSchema(), older)
                 .read(null, DecoderFactory.get().binaryDecoder(currentBody, null));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(projected, out);
         return out.toByteArray();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static byte[] replaceFirst(byte[] bytes, byte first) {
