@@ -2,6 +2,7 @@ package com.dealbridge.partner.notification;
 
 import com.dealbridge.kit.security.CurrentCaller;
 import com.dealbridge.partner.pages.PortalPage;
+import com.dealbridge.shareddeal.notification.NotificationStore;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

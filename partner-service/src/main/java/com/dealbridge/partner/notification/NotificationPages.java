@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.partner.pages.PortalPage;
+import com.dealbridge.shareddeal.notification.NotificationStore;
+import com.dealbridge.shareddeal.notification.NotificationDocument;
+import com.dealbridge.shareddeal.notification.NotificationEndpoints.NotificationView;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +35,8 @@ class NotificationPages {
 
     @GetMapping("/notifications")
     String list(Caller caller, Model model) {
-        List<NotificationController.NotificationView> items = store.forRecipient(caller.id(), false, SHOWN).stream()
-                .map(NotificationController.NotificationView::of).toList();
+        List<NotificationView> items = store.forRecipient(caller.id(), false, SHOWN).stream()
+                .map(NotificationView::of).toList();
         model.addAttribute("notifications", items);
         return "partner/notifications";
     }

@@ -21,7 +21,7 @@ public abstract class NotificationEndpoints {
                             String dealId, String link, Actor actor, Instant occurredAt, Instant createdAt,
                             boolean read, Instant readAt) {
 
-        static NotificationView of(NotificationDocument document) {
+        public static NotificationView of(NotificationDocument document) {
             return new NotificationView(document.id(), document.kind(), document.title(), document.text(),
                     document.sharedDealId(), document.dealId(), document.link(), new Actor(document.actorName()),
                     document.occurredAt(), document.createdAt(), document.read(), document.readAt());

@@ -106,19 +106,19 @@ public class NotificationStore {
     }
 
     /** One user's notifications, newest first. */
-    List<NotificationDocument> forRecipient(String userId, boolean unreadOnly, int limit) {
+    public List<NotificationDocument> forRecipient(String userId, boolean unreadOnly, int limit) {
         return mongo.find(recipientQuery(userId, unreadOnly)
                         .with(Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
                         .limit(limit),
                 NotificationDocument.class);
     }
 
-    long count(String userId, boolean unreadOnly) {
+    public long count(String userId, boolean unreadOnly) {
         return mongo.count(recipientQuery(userId, unreadOnly), NotificationDocument.class);
     }
 
     /** Marks one of the user's notifications read (keeping the first read time); empty if it is not theirs. */
-    Optional<NotificationDocument> markRead(String id, String userId) {
+    public Optional<NotificationDocument> markRead(String id, String userId) {
         NotificationDocument changed = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(id).and("recipientUserId").is(userId).and("read").is(false)),
                 new Update().set("read", true).set("readAt", now()),
