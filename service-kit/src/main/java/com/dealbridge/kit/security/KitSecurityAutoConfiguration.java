@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -26,6 +27,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -69,6 +71,19 @@ public class KitSecurityAutoConfiguration {
     UserTokens userTokens(ObjectProvider<MongoOperations> mongo, SecurityProperties properties,
                           CallerCache callerCache) {
         return new UserTokens(mongo::getObject, properties, callerCache, Clock.systemUTC());
+    }
+
+    /**
+     * No observations of Spring Security's own: with an {@code ObservationRegistry} present (actuator, tracing) it
+     * otherwise wraps every filter of the chain, and every authorization, in an observation with its own timer and
+     * events. Under load that was about a tenth of a service's CPU per request (JFR, docs/benchmark-results.md),
+     * for spans and meters nothing reads: a request keeps its HTTP server observation ({@code http.server.requests}
+     * and the request's span, which a change's trace continues from).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings kitSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** A bean, so Boot does not add its generated in-memory user. */

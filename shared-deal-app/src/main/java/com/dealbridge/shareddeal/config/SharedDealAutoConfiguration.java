@@ -151,6 +151,12 @@ public class SharedDealAutoConfiguration {
         return new SharedDealSaver(store, files, () -> listeners.orderedStream().toList());
     }
 
+    /** The listeners depend on beans built after the saver: fixed once all of them exist, not looked up per save. */
+    @Bean
+    SmartInitializingSingleton sharedDealSaverListeners(SharedDealSaver saver) {
+        return saver::fixListeners;
+    }
+
     @Bean
     SharedDealWriter sharedDealWriter(ProjectionStore store, SharedDealSaver saver, ChangeLog changeLog,
                                       EventCodec codec, SyncClock clock, SharedDealProperties properties) {

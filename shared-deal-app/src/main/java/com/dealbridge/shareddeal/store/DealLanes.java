@@ -16,6 +16,8 @@ public class DealLanes implements AggregateLanes.Handler<LaneWork> {
 
     private final SharedDealWriter writer;
     private final Supplier<Inbox<?>> inbox;
+    /** The inbox once looked up: it is built after the lanes, and a bean lookup per batch is not free. */
+    private volatile Inbox<?> resolved;
 
     public DealLanes(SharedDealWriter writer, Supplier<Inbox<?>> inbox) {
         this.writer = writer;
@@ -29,7 +31,7 @@ public class DealLanes implements AggregateLanes.Handler<LaneWork> {
             if (task.work() instanceof InboxWork work) {
                 flush(dealId, changes);
                 try {
-                    inbox.get().receive(dealId, work);
+                    inbox().receive(dealId, work);
                     task.complete(null);
                 } catch (RuntimeException e) {
                     task.fail(e);
@@ -41,6 +43,15 @@ public class DealLanes implements AggregateLanes.Handler<LaneWork> {
             }
         }
         flush(dealId, changes);
+    }
+
+    private Inbox<?> inbox() {
+        Inbox<?> found = resolved;
+        if (found == null) {
+            found = inbox.get();
+            resolved = found;
+        }
+        return found;
     }
 
     private void flush(String dealId, List<AggregateLanes.Task<Object>> changes) {
