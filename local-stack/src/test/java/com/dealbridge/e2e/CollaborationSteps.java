@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
@@ -40,16 +39,8 @@ final class CollaborationSteps {
     String registerOnPartner(PartnerUser user, String dealName) {
         String contact = ok(system.partner().post("/api/contacts", user.token(), Map.of("firstName", "Carla",
                 "lastName", "Contact", "email", "carla@customer.test")), 201).json("/id");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("sourceType", "CONTACT");
-        body.put("sourceId", contact);
-        body.put("dealName", dealName);
-        body.put("amount", "12000.00");
-        body.put("closeDate", "2027-03-31");
-        body.put("introNote", "Met at the trade fair");
-        body.put("painOrOpportunity", "Manual invoicing");
-        body.put("nextSteps", "Demo next week");
-        String id = ok(system.partner().post("/api/shared-deals", user.token(), body), 201).json("/id");
+        String id = ok(system.partner().post("/api/shared-deals", user.token(),
+                RegistrationSteps.registration("CONTACT", contact, dealName)), 201).json("/id");
         await().atMost(WAIT).until(() -> system.partner().get("/api/shared-deals/" + id, user.token())
                 .json("/assignedRep/id") != null);
         return id;

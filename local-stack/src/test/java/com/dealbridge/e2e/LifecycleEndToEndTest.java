@@ -310,7 +310,7 @@ class LifecycleEndToEndTest {
         awaitCrm(first, deal -> true);
         assertThat(activeOnCrm(user)).isEqualTo(1);
         assertThat(system.partner().post("/api/shared-deals", user.token(),
-                registration(contact(user), "One too many")).status()).isEqualTo(409);
+                RegistrationSteps.registration("CONTACT", contact(user), "One too many")).status()).isEqualTo(409);
 
         ok(system.partner().delete("/api/shared-deals/" + first, user.token()), 204);
         ok(system.partner().delete("/api/shared-deals/" + first, user.token()), 204);
@@ -461,7 +461,7 @@ class LifecycleEndToEndTest {
 
     private static String registerOnPartner(PartnerUser user, String dealName) {
         String id = ok(system.partner().post("/api/shared-deals", user.token(),
-                registration(contact(user), dealName)), 201).json("/id");
+                RegistrationSteps.registration("CONTACT", contact(user), dealName)), 201).json("/id");
         awaitPartner(user, id, deal -> deal.json("/assignedRep/id") != null);
         return id;
     }
@@ -541,16 +541,4 @@ class LifecycleEndToEndTest {
                 Map.of("firstName", "Carla", "lastName", "Contact", "email", "carla@customer.test")), 201).json("/id");
     }
 
-    private static Map<String, Object> registration(String contactId, String dealName) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("sourceType", "CONTACT");
-        body.put("sourceId", contactId);
-        body.put("dealName", dealName);
-        body.put("amount", "12000.00");
-        body.put("closeDate", "2027-03-31");
-        body.put("introNote", "Met at the trade fair");
-        body.put("painOrOpportunity", "Manual invoicing");
-        body.put("nextSteps", "Demo next week");
-        return body;
-    }
 }

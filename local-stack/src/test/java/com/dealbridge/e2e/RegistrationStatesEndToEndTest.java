@@ -5,21 +5,18 @@ import static com.dealbridge.e2e.DealbridgeSystem.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.dealbridge.shareddeal.registration.MovableClock;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiResponse;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,35 +198,6 @@ class RegistrationStatesEndToEndTest {
             return mail.getSubject();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The program's time, moved by the test instead of waiting. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
         }
     }
 }

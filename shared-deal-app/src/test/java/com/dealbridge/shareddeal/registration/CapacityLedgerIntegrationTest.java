@@ -82,7 +82,7 @@ class CapacityLedgerIntegrationTest {
         one.ledger().release(PARTNER, "never-1");
         assertThat(two.ledger().claim(PARTNER, "crashed-2", RegisteredDomain.of("globex.com"), 1, false, null).accepted())
                 .isTrue();
-        instances.now.set(instances.now.get().plusSeconds(31));
+        instances.now.set(instances.now.instant().plusSeconds(31));
         assertThat(one.ledger().claim(PARTNER, "d-3", RegisteredDomain.of("initech.com"), 1, false, null).accepted())
                 .as("a claim older than claim-timeout whose deal never appeared is forgotten").isTrue();
     }

@@ -12,11 +12,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -33,7 +30,7 @@ final class TwoInstances implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(DurableMemoryBackend.inMemory());
     private final List<MongoClient> clients = new ArrayList<>();
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
+    final MovableClock now = new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final Instance one;
     final Instance two;
 
@@ -47,22 +44,7 @@ final class TwoInstances implements AutoCloseable {
         MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         clients.add(client);
         MongoTemplate mongo = new MongoTemplate(client, "side");
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        Clock clock = now;
         RegistrationProperties rules = new RegistrationProperties(true, true, Duration.ofSeconds(30));
         ProjectionStore projections = new ProjectionStore(mongo);
         CapacityLedger ledger = new CapacityLedger(mongo, projections, rules, clock);
