@@ -1,11 +1,10 @@
 package com.dealbridge.local;
 
 import com.dealbridge.contracts.serde.AvroCodec;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.dealbridge.crm.CrmServiceApplication;
 import com.dealbridge.partner.PartnerServiceApplication;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,10 +1,8 @@
 package com.dealbridge.e2e;
 
 import static com.dealbridge.e2e.CollaborationSteps.WAIT;
-import static com.dealbridge.e2e.CollaborationSteps.addNote;
 import static com.dealbridge.e2e.CollaborationSteps.attachment;
 import static com.dealbridge.e2e.CollaborationSteps.awaitAttachment;
-import static com.dealbridge.e2e.CollaborationSteps.awaitNotes;
 import static com.dealbridge.e2e.CollaborationSteps.note;
 import static com.dealbridge.e2e.CollaborationSteps.png;
 import static com.dealbridge.e2e.CollaborationSteps.sha256;
@@ -23,14 +21,13 @@ import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.AttachmentAdded;
 import com.dealbridge.shareddeal.domain.AttachmentChunk;
 import com.dealbridge.shareddeal.domain.EventHeader;
-import com.dealbridge.sync.clock.Hlc;
-import com.dealbridge.sync.clock.HybridLogicalClock;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.StoredFile;
-import com.dealbridge.shareddeal.store.SharedDeals;
 import com.dealbridge.shareddeal.store.OfflineStore;
+import com.dealbridge.shareddeal.store.SharedDeals;
 import com.dealbridge.shareddeal.wire.EventCodec;
+import com.dealbridge.sync.clock.Hlc;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.ByteArrayInputStream;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
-import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.shareddeal.domain.Origin;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;

@@ -5,10 +5,10 @@ import static com.dealbridge.e2e.DealbridgeSystem.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.dealbridge.shareddeal.registration.MovableClock;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.shareddeal.registration.MovableClock;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

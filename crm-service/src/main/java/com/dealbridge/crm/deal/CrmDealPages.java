@@ -1,10 +1,10 @@
 package com.dealbridge.crm.deal;
 
+import com.dealbridge.crm.workspace.WorkspacePage;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.domain.Stage;
-import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;

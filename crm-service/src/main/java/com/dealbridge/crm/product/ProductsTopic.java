@@ -1,8 +1,8 @@
 package com.dealbridge.crm.product;
 
 import com.dealbridge.contracts.Topics;
-import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.contracts.avro.ProductChanged;
+import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.sync.state.CompactedStateSource;
 import com.dealbridge.sync.state.StatePublisher;
 import java.util.LinkedHashMap;

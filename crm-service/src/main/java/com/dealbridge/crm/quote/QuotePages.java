@@ -1,11 +1,11 @@
 package com.dealbridge.crm.quote;
 
 import com.dealbridge.crm.deal.CrmDealPage;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.ProblemException;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
-import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;

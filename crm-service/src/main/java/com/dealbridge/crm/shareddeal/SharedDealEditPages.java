@@ -1,6 +1,7 @@
 package com.dealbridge.crm.shareddeal;
 
 import com.dealbridge.crm.deal.CrmDealPage;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.FieldError;
 import com.dealbridge.kit.web.ProblemException;
@@ -9,7 +10,6 @@ import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealCommands.DealPatch;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.api.SharedDealView;
-import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;

@@ -2,13 +2,13 @@ package com.dealbridge.crm.shareddeal;
 
 import com.dealbridge.crm.deal.CrmDeal;
 import com.dealbridge.crm.deal.CrmDealPage;
+import com.dealbridge.crm.workspace.WorkspacePage;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.live.LiveDealPages;
 import com.dealbridge.shareddeal.notes.SharedNotes;
 import com.dealbridge.shareddeal.notes.SharedTimeline;
-import com.dealbridge.crm.workspace.WorkspacePage;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;

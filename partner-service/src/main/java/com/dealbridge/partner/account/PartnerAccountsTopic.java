@@ -1,9 +1,9 @@
 package com.dealbridge.partner.account;
 
 import com.dealbridge.contracts.Topics;
-import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.contracts.avro.PartnerAccountChanged;
 import com.dealbridge.contracts.avro.PersonRef;
+import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.sync.state.CompactedStateSource;
 import com.dealbridge.sync.state.StatePublisher;
 import java.util.LinkedHashMap;

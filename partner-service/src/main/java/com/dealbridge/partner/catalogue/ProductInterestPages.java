@@ -1,6 +1,5 @@
 package com.dealbridge.partner.catalogue;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
@@ -8,6 +7,7 @@ import com.dealbridge.partner.pages.PortalPage;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.api.SharedDealView;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package com.dealbridge.partner.deal;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.partner.pages.PortalPage;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.api.SharedDealView;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

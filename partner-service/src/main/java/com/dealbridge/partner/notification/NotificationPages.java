@@ -1,12 +1,12 @@
 package com.dealbridge.partner.notification;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.partner.pages.PortalPage;
-import com.dealbridge.shareddeal.notification.NotificationStore;
 import com.dealbridge.shareddeal.notification.NotificationDocument;
 import com.dealbridge.shareddeal.notification.NotificationEndpoints.NotificationView;
+import com.dealbridge.shareddeal.notification.NotificationStore;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

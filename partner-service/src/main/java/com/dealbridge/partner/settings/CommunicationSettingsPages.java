@@ -1,12 +1,12 @@
 package com.dealbridge.partner.settings;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.account.Partner;
 import com.dealbridge.partner.account.PartnerAccounts;
 import com.dealbridge.partner.pages.PortalPage;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

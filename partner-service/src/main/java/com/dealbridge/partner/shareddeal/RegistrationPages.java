@@ -1,6 +1,5 @@
 package com.dealbridge.partner.shareddeal;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ConflictException;
 import com.dealbridge.kit.web.NotFoundException;
@@ -11,6 +10,7 @@ import com.dealbridge.partner.directory.Contact;
 import com.dealbridge.partner.directory.Directory;
 import com.dealbridge.partner.pages.PortalPage;
 import com.dealbridge.shareddeal.store.SharedDeals;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

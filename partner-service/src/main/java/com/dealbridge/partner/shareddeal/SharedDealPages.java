@@ -1,6 +1,5 @@
 package com.dealbridge.partner.shareddeal;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.pages.PortalPage;
@@ -9,6 +8,7 @@ import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.live.LiveDealPages;
 import com.dealbridge.shareddeal.notes.NoteView;
 import com.dealbridge.shareddeal.notes.SharedNotes;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package com.dealbridge.partner.shareddeal;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.partner.pages.PortalPage;
 import com.dealbridge.partner.shareddeal.NoteFiles.FileRefusal;
 import com.dealbridge.shareddeal.notes.SharedNotes;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;

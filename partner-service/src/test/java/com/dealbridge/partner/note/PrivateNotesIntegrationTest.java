@@ -10,7 +10,6 @@ import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.TestPartners;
 import com.dealbridge.partner.TestPartners.TestPartner;
 import com.dealbridge.shareddeal.domain.SharedDealId;
-import com.dealbridge.shareddeal.store.SharedDealDocument;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import com.dealbridge.sync.log.ChangeLog;
 import java.nio.charset.StandardCharsets;

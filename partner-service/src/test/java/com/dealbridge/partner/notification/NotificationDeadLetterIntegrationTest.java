@@ -1,6 +1,5 @@
 package com.dealbridge.partner.notification;
 
-import static com.dealbridge.partner.notification.CrmSide.RITA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,11 +7,11 @@ import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.kit.test.PrometheusText;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
+import com.dealbridge.shareddeal.domain.PersonRef;
+import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import com.dealbridge.shareddeal.notification.NotificationDocument;
 import com.dealbridge.shareddeal.notification.NotificationDocument.MailState;
 import com.dealbridge.shareddeal.notification.NotificationStore;
-import com.dealbridge.shareddeal.domain.PersonRef;
-import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package com.dealbridge.partner.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealbridge.kit.test.ApiClient;
-import com.dealbridge.kit.test.PageSession;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.PageSession;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpResponse;

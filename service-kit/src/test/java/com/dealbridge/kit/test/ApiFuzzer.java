@@ -19,7 +19,6 @@ import static com.dealbridge.kit.test.HostileValues.systematic;
 import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.kit.test.HostileValues.Raw;
-
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +103,7 @@ public final class ApiFuzzer {
 
         @Override
         public String toString() {
-            return "seed " + seed + ": " + requests + " requests in " + took.toMillis() + " ms (" 
+            return "seed " + seed + ": " + requests + " requests in " + took.toMillis() + " ms ("
                     + readingState.toMillis() + " ms of it reading the state), by status " + byStatus + ", slowest "
                     + slowestMillis + " ms (" + slowestRequest + "), " + findings.size() + " finding(s)";
         }

@@ -1,8 +1,8 @@
 package com.dealbridge.shareddeal.api;
 
+import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
-import com.dealbridge.kit.security.Caller;
 import com.dealbridge.shareddeal.store.SharedTabs;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,9 @@
 package com.dealbridge.shareddeal.api;
 
-import com.dealbridge.kit.web.ListResponse;
-import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.BadRequestException;
+import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.domain.DealStatus;
 import com.dealbridge.shareddeal.domain.RegistrationState;
 import com.dealbridge.shareddeal.domain.SharedDealId;

@@ -1,9 +1,9 @@
 package com.dealbridge.shareddeal.api;
 
+import com.dealbridge.shareddeal.domain.DealFacts;
 import com.dealbridge.shareddeal.domain.PersonRef;
 import com.dealbridge.shareddeal.domain.Quote;
 import com.dealbridge.shareddeal.domain.RegistrationState;
-import com.dealbridge.shareddeal.domain.DealFacts;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package com.dealbridge.shareddeal.notes;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 

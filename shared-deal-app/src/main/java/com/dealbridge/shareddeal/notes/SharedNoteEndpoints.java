@@ -1,8 +1,8 @@
 package com.dealbridge.shareddeal.notes;
 
+import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
-import com.dealbridge.kit.security.Caller;
 import com.dealbridge.shareddeal.domain.NoteAttachment;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.InputStreamResource;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 

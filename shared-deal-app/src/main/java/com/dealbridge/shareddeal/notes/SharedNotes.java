@@ -2,15 +2,15 @@ package com.dealbridge.shareddeal.notes;
 
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ConflictException;
+import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
-import com.dealbridge.kit.web.ListResponse;
-import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
-import com.dealbridge.shareddeal.domain.Limits;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.AttachmentStatus;
+import com.dealbridge.shareddeal.domain.Limits;
 import com.dealbridge.shareddeal.domain.NoteAttachment;
 import com.dealbridge.shareddeal.domain.SharedDeal;
 import com.dealbridge.shareddeal.domain.SharedNote;

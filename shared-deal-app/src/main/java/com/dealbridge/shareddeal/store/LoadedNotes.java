@@ -6,7 +6,6 @@ import com.dealbridge.shareddeal.domain.NoteComment;
 import com.dealbridge.shareddeal.domain.SharedNote;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

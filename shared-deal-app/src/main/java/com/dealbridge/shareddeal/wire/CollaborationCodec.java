@@ -1,6 +1,5 @@
 package com.dealbridge.shareddeal.wire;
 
-import com.dealbridge.sync.inbox.InvalidEventException;
 import static com.dealbridge.shareddeal.wire.EventCodec.header;
 import static com.dealbridge.shareddeal.wire.EventCodec.metadata;
 import static com.dealbridge.shareddeal.wire.EventCodec.required;
@@ -14,6 +13,7 @@ import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedNoteAdded;
 import com.dealbridge.shareddeal.domain.SharedNoteDeleted;
 import com.dealbridge.shareddeal.domain.SharedNoteEdited;
+import com.dealbridge.sync.inbox.InvalidEventException;
 import java.nio.ByteBuffer;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,20 +1,20 @@
 package com.dealbridge.shareddeal.wire;
 
-import com.dealbridge.sync.inbox.InvalidEventException;
 import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.EventHeader;
 import com.dealbridge.shareddeal.domain.Limits;
-import com.dealbridge.sync.clock.Hlc;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.PersonRef;
-import com.dealbridge.shareddeal.domain.SharedDealAssigned;
-import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import com.dealbridge.shareddeal.domain.RegistrationState;
+import com.dealbridge.shareddeal.domain.SharedDealAssigned;
+import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.sync.clock.Hlc;
+import com.dealbridge.sync.inbox.InvalidEventException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,6 +1,5 @@
 package com.dealbridge.shareddeal.wire;
 
-import com.dealbridge.sync.inbox.InvalidEventException;
 import static com.dealbridge.shareddeal.wire.EventCodec.amount;
 import static com.dealbridge.shareddeal.wire.EventCodec.date;
 import static com.dealbridge.shareddeal.wire.EventCodec.header;
@@ -21,6 +20,7 @@ import com.dealbridge.shareddeal.domain.RegistrationTransition;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealWithdrawn;
 import com.dealbridge.shareddeal.domain.Stage;
+import com.dealbridge.sync.inbox.InvalidEventException;
 import java.util.Arrays;
 import org.apache.avro.specific.SpecificRecord;
 

@@ -1,6 +1,5 @@
 package com.dealbridge.shareddeal.wire;
 
-import com.dealbridge.sync.inbox.InvalidEventException;
 import static com.dealbridge.shareddeal.wire.EventCodec.header;
 import static com.dealbridge.shareddeal.wire.EventCodec.metadata;
 import static com.dealbridge.shareddeal.wire.EventCodec.required;
@@ -8,10 +7,11 @@ import static com.dealbridge.shareddeal.wire.EventCodec.required;
 import com.dealbridge.shareddeal.domain.ActivityEntry;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
-import com.dealbridge.sync.clock.Hlc;
 import com.dealbridge.shareddeal.domain.Origin;
 import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
+import com.dealbridge.sync.clock.Hlc;
+import com.dealbridge.sync.inbox.InvalidEventException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

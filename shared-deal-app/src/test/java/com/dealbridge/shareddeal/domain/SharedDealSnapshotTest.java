@@ -1,7 +1,5 @@
 package com.dealbridge.shareddeal.domain;
 
-import com.dealbridge.sync.clock.ManualClock;
-
 import static com.dealbridge.shareddeal.domain.Fixtures.CRM_REP;
 import static com.dealbridge.shareddeal.domain.Fixtures.PARTNER_USER;
 import static com.dealbridge.shareddeal.domain.Fixtures.RITA;
@@ -10,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dealbridge.contracts.serde.AvroCodec;
 import com.dealbridge.shareddeal.wire.EventCodec;
+import com.dealbridge.sync.clock.ManualClock;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

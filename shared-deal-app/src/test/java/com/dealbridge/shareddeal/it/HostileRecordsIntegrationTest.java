@@ -27,7 +27,6 @@ import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.domain.SharedDealRegistered;
 import com.dealbridge.shareddeal.domain.SharedDealSnapshot;
 import com.dealbridge.shareddeal.domain.SharedNote;
-import com.dealbridge.shareddeal.domain.SharedNoteAdded;
 import com.dealbridge.shareddeal.domain.Stage;
 import com.dealbridge.shareddeal.domain.SyncPolicy;
 import com.dealbridge.shareddeal.store.SharedDeals;

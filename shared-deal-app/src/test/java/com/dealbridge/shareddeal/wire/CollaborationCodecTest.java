@@ -1,6 +1,5 @@
 package com.dealbridge.shareddeal.wire;
 
-import com.dealbridge.sync.inbox.InvalidEventException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +11,6 @@ import com.dealbridge.shareddeal.domain.AttachmentAdded;
 import com.dealbridge.shareddeal.domain.AttachmentChunk;
 import com.dealbridge.shareddeal.domain.AttachmentDeleted;
 import com.dealbridge.shareddeal.domain.EventHeader;
-import com.dealbridge.sync.clock.Hlc;
 import com.dealbridge.shareddeal.domain.NoteCommentAdded;
 import com.dealbridge.shareddeal.domain.NoteCommentDeleted;
 import com.dealbridge.shareddeal.domain.Origin;
@@ -20,6 +18,8 @@ import com.dealbridge.shareddeal.domain.SharedDealEvent;
 import com.dealbridge.shareddeal.domain.SharedNoteAdded;
 import com.dealbridge.shareddeal.domain.SharedNoteDeleted;
 import com.dealbridge.shareddeal.domain.SharedNoteEdited;
+import com.dealbridge.sync.clock.Hlc;
+import com.dealbridge.sync.inbox.InvalidEventException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

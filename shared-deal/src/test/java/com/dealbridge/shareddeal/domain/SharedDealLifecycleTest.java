@@ -1,12 +1,11 @@
 package com.dealbridge.shareddeal.domain;
 
-import com.dealbridge.sync.clock.ManualClock;
-
 import static com.dealbridge.shareddeal.domain.Fixtures.CRM_REP;
 import static com.dealbridge.shareddeal.domain.Fixtures.PARTNER_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dealbridge.sync.clock.ManualClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

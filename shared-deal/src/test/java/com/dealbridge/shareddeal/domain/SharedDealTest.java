@@ -1,8 +1,5 @@
 package com.dealbridge.shareddeal.domain;
 
-import com.dealbridge.sync.clock.Hlc;
-import com.dealbridge.sync.clock.ManualClock;
-
 import static com.dealbridge.shareddeal.domain.Fixtures.CRM_REP;
 import static com.dealbridge.shareddeal.domain.Fixtures.PARTNER_USER;
 import static com.dealbridge.shareddeal.domain.Fixtures.RITA;
@@ -10,6 +7,8 @@ import static com.dealbridge.shareddeal.domain.Fixtures.ROB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dealbridge.sync.clock.Hlc;
+import com.dealbridge.sync.clock.ManualClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,13 @@
 package com.dealbridge.shareddeal.domain;
 
-import com.dealbridge.sync.clock.Hlc;
-import com.dealbridge.sync.clock.ManualClock;
-import com.dealbridge.sync.clock.SyncClock;
-
 import static com.dealbridge.shareddeal.domain.Fixtures.CRM_REP;
 import static com.dealbridge.shareddeal.domain.Fixtures.PARTNER_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dealbridge.sync.clock.Hlc;
+import com.dealbridge.sync.clock.ManualClock;
+import com.dealbridge.sync.clock.SyncClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,6 +2,7 @@ package com.dealbridge.contracts.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealbridge.contracts.avro.SharedNoteAdded;
 import com.dealbridge.contracts.golden.GoldenSamples;
 import com.dealbridge.contracts.registry.RegistryProcess;
 import com.dealbridge.contracts.serde.AvroCodec;
@@ -9,10 +10,9 @@ import com.dealbridge.contracts.serde.ContractTypes;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificRecord;
-import com.dealbridge.contracts.avro.SharedNoteAdded;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
