@@ -16,8 +16,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
  * Both services against what a deployment runs — a MongoDB replica set per service (the image docker-compose
- * pins) and a real Kafka in KRaft mode — instead of the embedded store and the in-JVM broker. Needs Docker:
- * where no Docker engine answers (as on the CI machine) JUnit reports the class as skipped.
+ * pins) and a real Kafka in KRaft mode — instead of the embedded store and the in-JVM broker. The schema registry
+ * is the test JVM's own Apicurio process ({@code RegistrySession}): the Avro codec is one per JVM, so the services
+ * started here share it. Needs Docker: where no Docker engine answers (as on the CI machine) JUnit reports the
+ * class as skipped.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainersEndToEndTest {
