@@ -3,6 +3,7 @@ package com.dealbridge.e2e;
 import static com.dealbridge.e2e.DealbridgeSystem.CRM_ADMIN;
 import static com.dealbridge.e2e.DealbridgeSystem.ok;
 import static com.dealbridge.e2e.RegistrationSteps.WAIT;
+import static com.dealbridge.e2e.RegistrationSteps.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,9 +90,7 @@ class LastSlotRaceEndToEndTest {
                 user.token()), 200);
         assertThat(registeredOnPartner.size("/items")).isEqualTo(1);
         assertThat(registeredOnPartner.json("/items/0/id")).isEqualTo(converted);
-        assertThat(ok(system.crm().get("/api/partners?size=500", rep.token()), 200).node("/items").findParents("id")
-                .stream().filter(p -> p.get("id").asText().equals(user.partnerId())).findFirst().orElseThrow()
-                .get("activeDealRegistrations").asInt()).isEqualTo(1);
+        assertThat(RegistrationSteps.activeRegistrationsOnCrm(system, rep, user)).isEqualTo(1);
 
         // the vendor still decides: no free slot to release it into, so an admin rejects it
         assertThat(system.crm().post("/admin/shared-deals/" + registered + "/registration/release", CRM_ADMIN,
@@ -100,14 +99,5 @@ class LastSlotRaceEndToEndTest {
                 Map.of("reasonCode", "DUPLICATE", "reason", "the vendor works this customer")), 200);
         assertThat(awaitState(system.partner(), user.token(), registered, "REJECTED").json("/rejectionCode"))
                 .isEqualTo("DUPLICATE");
-    }
-
-    private static ApiResponse awaitState(ApiClient api, String token, String id, String state) {
-        ApiResponse[] seen = new ApiResponse[1];
-        await().atMost(WAIT).until(() -> {
-            seen[0] = api.get("/api/shared-deals/" + id, token);
-            return seen[0].status() == 200 && state.equals(seen[0].json("/registrationState"));
-        });
-        return seen[0];
     }
 }

@@ -59,6 +59,10 @@ class RegisteredDomainsEndToEndTest {
                 registration("COMPANY", company, "Example rollout")), 201).json("/id");
         ApiResponse onCrm = awaitCrm(id);
         assertThat(onCrm.json("/registeredDomain")).isEqualTo("example.com");
+        // decided by the CRM (a rep assigned) before the vendor opens a deal of its own on the domain, which would
+        // otherwise make the registration UNAVAILABLE (VendorDealConflictEndToEndTest)
+        await().atMost(WAIT).until(() -> !system.crm().get("/api/shared-deals/" + id, rep.token())
+                .node("/assignedRep").isNull());
 
         String converted = ok(crms.get(1).post("/api/deals/" + crmDeal("sales.example.com") + "/convert-to-shared",
                 rep.token(), convert(user)), 201).json("/id");

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
+import com.dealbridge.kit.test.ApiClient;
+import com.dealbridge.kit.test.ApiResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,5 +66,22 @@ final class RegistrationSteps {
     static void awaitKnownOnCrm(DealbridgeSystem system, Rep rep, PartnerUser user) {
         await().atMost(WAIT).until(() -> ok(system.crm().get("/api/partners?size=500", rep.token()), 200)
                 .node("/items").findValuesAsString("id").contains(user.partnerId()));
+    }
+
+    /** Waits until the deal is in the registration state on that side; returns the deal as then read. */
+    static ApiResponse awaitState(ApiClient api, String token, String id, String state) {
+        ApiResponse[] seen = new ApiResponse[1];
+        await().atMost(WAIT).until(() -> {
+            seen[0] = api.get("/api/shared-deals/" + id, token);
+            return seen[0].status() == 200 && state.equals(seen[0].json("/registrationState"));
+        });
+        return seen[0];
+    }
+
+    /** The partner's active registrations as the CRM's partner list counts them. */
+    static int activeRegistrationsOnCrm(DealbridgeSystem system, Rep rep, PartnerUser user) {
+        return ok(system.crm().get("/api/partners?size=500", rep.token()), 200).node("/items").findParents("id")
+                .stream().filter(p -> p.get("id").asText().equals(user.partnerId())).findFirst().orElseThrow()
+                .get("activeDealRegistrations").asInt();
     }
 }

@@ -2,6 +2,7 @@ package com.dealbridge.crm.assignment;
 
 import com.dealbridge.crm.deal.CrmDeals;
 import com.dealbridge.crm.registration.LastSlotCheck;
+import com.dealbridge.crm.registration.VendorDealCheck;
 import com.dealbridge.crm.rep.SalesRep;
 import com.dealbridge.crm.rep.SalesReps;
 import com.dealbridge.shareddeal.domain.Actor;
@@ -48,6 +49,7 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
     private final CrmDeals crmDeals;
     private final RepClaims claims;
     private final LastSlotCheck lastSlot;
+    private final VendorDealCheck vendorDeals;
     private final ExecutorService decisions = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "rep-assigner");
         thread.setDaemon(true);
@@ -55,8 +57,9 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
     });
 
     RepAssigner(SharedDeals sharedDeals, SalesReps reps, CrmDeals crmDeals, MongoOperations mongo,
-                LastSlotCheck lastSlot) {
+                LastSlotCheck lastSlot, VendorDealCheck vendorDeals) {
         this.lastSlot = lastSlot;
+        this.vendorDeals = vendorDeals;
         this.claims = new RepClaims(mongo, Clock.systemUTC());
         this.sharedDeals = sharedDeals;
         this.reps = reps;
@@ -105,12 +108,13 @@ class RepAssigner implements AppliedEventListener, DisposableBean {
     }
 
     /**
-     * Creates the CRM deal (idempotent) and records the assignment in the same write as its event; first the CRM's
-     * count has its last word on a partner's registration ({@link LastSlotCheck}): one that lost the partner's last
-     * slot to a conversion is revoked and gets no rep.
+     * Creates the CRM deal (idempotent) and records the assignment in the same write as its event; first the CRM has
+     * its last word on a partner's registration: one on a domain the vendor works in an open deal of its own
+     * ({@link VendorDealCheck}, checked first so that it claims no slot), or one that lost the partner's last slot to
+     * a conversion ({@link LastSlotCheck}), is revoked and gets no rep.
      */
     private void assign(SharedDealId id) {
-        if (!lastSlot.keeps(id)) {
+        if (!vendorDeals.keeps(id) || !lastSlot.keeps(id)) {
             return;
         }
         sharedDeals.change(id, (document, clock) -> {

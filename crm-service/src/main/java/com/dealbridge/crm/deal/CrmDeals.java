@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -147,6 +148,16 @@ public class CrmDeals {
         CrmDealDocument document = mongo.findAndModify(Query.query(Criteria.where("_id").is(crmDealId)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), CrmDealDocument.class);
         return toDeal(document);
+    }
+
+    /** The open deals (not closed won or lost) associated with any of these companies. */
+    public List<CrmDeal> openOnCompanies(Collection<String> companyIds) {
+        if (companyIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("companyIds").in(companyIds).and("stage")
+                .nin(Stage.CLOSED_WON.name(), Stage.CLOSED_LOST.name()));
+        return mongo.find(query, CrmDealDocument.class).stream().map(this::toDeal).toList();
     }
 
     /** The CRM deal synced with this shared deal, if there is one. */

@@ -8,13 +8,16 @@ import com.dealbridge.kit.mongo.MongoPages;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.kit.web.UnprocessableException;
+import com.dealbridge.shareddeal.domain.RegisteredDomain;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +39,26 @@ public class Directory {
     public Optional<Company> company(String companyId) {
         return companyId == null ? Optional.empty()
                 : Optional.ofNullable(mongo.findById(companyId, CompanyDocument.class)).map(CompanyDocument::toCompany);
+    }
+
+    /**
+     * The companies whose domain folds to {@code domain} ({@code example.com}, {@code www.example.com} and
+     * {@code sales.example.com} for {@code example.com}). Stored domains are lower-case ASCII host names, so a suffix
+     * match finds the candidates and {@link RegisteredDomain#of} decides; a full scan, as a suffix cannot use an index.
+     */
+    public List<Company> companiesOn(RegisteredDomain domain) {
+        String escaped = domain.value().replace(".", "\\.");
+        Query suffix = Query.query(Criteria.where("domain").regex("(^|\\.)" + escaped + "$"));
+        return mongo.find(suffix, CompanyDocument.class).stream().map(CompanyDocument::toCompany)
+                .filter(company -> foldsTo(company, domain)).toList();
+    }
+
+    private static boolean foldsTo(Company company, RegisteredDomain domain) {
+        try {
+            return domain.equals(RegisteredDomain.of(company.domain()));
+        } catch (RegisteredDomain.InvalidDomainException e) {
+            return false; // a company on a public suffix itself registers no domain
+        }
     }
 
     /** The ids that are not CRM contacts, in one query (in the order given). */

@@ -3,8 +3,6 @@ package com.dealbridge.crm.registration;
 import com.dealbridge.shareddeal.api.PartnerCapacity;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.DealFacts;
-import com.dealbridge.shareddeal.domain.Origin;
-import com.dealbridge.shareddeal.domain.RegistrationTransition;
 import com.dealbridge.shareddeal.domain.SharedDealId;
 import com.dealbridge.shareddeal.registration.CapacityLedger;
 import com.dealbridge.shareddeal.store.SharedDealDocument;
@@ -51,7 +49,7 @@ public class LastSlotCheck {
             return false;
         }
         DealFacts deal = found.get().deal().facts();
-        if (!checked(deal)) {
+        if (!ArrivingRegistration.undecided(deal)) {
             return deal.activelyRegistered();
         }
         OptionalInt limit = capacity.capacityLimit(deal.partnerId());
@@ -62,23 +60,7 @@ public class LastSlotCheck {
                 .accepted()) {
             return true;
         }
-        sharedDeals.change(id, (document, clock) -> {
-            // decided again on the deal as stored: another instance may have revoked it, or the partner withdrawn it
-            if (checked(document.deal().facts())) {
-                document.deal().changeRegistration(RegistrationTransition.REVOKE, REASON_CODE, REASON, null, clock,
-                        PROGRAM);
-            }
-        });
+        ArrivingRegistration.revoke(sharedDeals, id, REASON_CODE, REASON, PROGRAM);
         return false;
-    }
-
-    /**
-     * A registration the partner made, holding a slot as it was created (no transition since: a released one took
-     * its slot on this side already), open and not yet worked by a rep.
-     */
-    private static boolean checked(DealFacts deal) {
-        return deal.registeredBy() == Origin.PARTNER && deal.assignedRep() == null && deal.activelyRegistered()
-                && deal.registration().state() == null && !deal.stage().isClosed()
-                && RegistrationTransition.REVOKE.allowedFrom(deal.registrationState());
     }
 }

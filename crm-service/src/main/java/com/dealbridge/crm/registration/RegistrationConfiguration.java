@@ -1,5 +1,7 @@
 package com.dealbridge.crm.registration;
 
+import com.dealbridge.crm.deal.CrmDeals;
+import com.dealbridge.crm.directory.Directory;
 import com.dealbridge.shareddeal.api.PartnerCapacity;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.registration.CapacityLedger;
@@ -10,9 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The vendor's registration decisions and the program's expiry. */
+/** The vendor's registration decisions, its checks of arriving registrations and the program's expiry. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RegistrationExpiryProperties.class)
+@EnableConfigurationProperties({RegistrationExpiryProperties.class, ConflictCheckProperties.class})
 class RegistrationConfiguration {
 
     /** The program's time: expiry dates and the sweep read it; a test replaces it with a clock it moves. */
@@ -32,6 +34,12 @@ class RegistrationConfiguration {
     @Bean
     LastSlotCheck lastSlotCheck(SharedDeals sharedDeals, CapacityLedger ledger, PartnerCapacity capacity) {
         return new LastSlotCheck(sharedDeals, ledger, capacity);
+    }
+
+    @Bean
+    VendorDealCheck vendorDealCheck(SharedDeals sharedDeals, Directory directory, CrmDeals crmDeals,
+                                    ConflictCheckProperties rules) {
+        return new VendorDealCheck(sharedDeals, directory, crmDeals, rules);
     }
 
     @Bean
