@@ -11,7 +11,8 @@ abstract class WorkspacePageTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    /** This context's broker: the system property names the JVM's newest, maybe a closed @DirtiesContext one. */
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     WorkspaceFixtures fixtures;

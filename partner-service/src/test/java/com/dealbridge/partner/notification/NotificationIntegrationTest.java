@@ -77,7 +77,9 @@ class NotificationIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+
+    /** This context's broker: the system property names the JVM's newest, maybe a closed @DirtiesContext one. */
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
     @Autowired
     SharedDeals sharedDeals;

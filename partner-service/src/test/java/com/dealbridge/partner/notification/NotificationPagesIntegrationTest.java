@@ -25,7 +25,9 @@ class NotificationPagesIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.embedded.kafka.brokers}")
+
+    /** This context's broker: the system property names the JVM's newest, maybe a closed @DirtiesContext one. */
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
 
     CrmSide crm;
