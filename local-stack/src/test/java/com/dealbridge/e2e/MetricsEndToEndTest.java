@@ -95,14 +95,21 @@ class MetricsEndToEndTest {
         PrometheusText before = crmMetrics();
         assertThat(before.has("dealbridge_dead_letters_pending")).isTrue();
         assertThat(before.has("dealbridge_inbox_parked_events")).isTrue();
+        assertThat(before.samples("dealbridge_notifications_failed_total", Map.of("kind", "PARTNER_NOTE_ADDED")))
+                .as("the CRM's mail counters are there before any mail fails").hasSize(2);
+        assertThat(partnerMetrics().samples("dealbridge_notifications_failed_total", Map.of("kind", "REP_ASSIGNED")))
+                .as("and the portal's").hasSize(2);
 
         try (TopicProbe probe = new TopicProbe(system.brokers())) {
             probe.send(Topics.PARTNER_SHARED_DEAL_EVENTS, UUID.randomUUID().toString(),
                     "not an event".getBytes(StandardCharsets.UTF_8));
         }
 
-        await().atMost(WAIT).until(() -> crmMetrics().sum("dealbridge_dead_letters_total", inbound)
-                == before.sum("dealbridge_dead_letters_total", inbound) + 1);
+        // the CRM's notification consumer reads that topic too and dead-letters the record to its own topic
+        Map<String, String> byTheInbox = Map.of("topic", Topics.PARTNER_SHARED_DEAL_EVENTS, "dead_letter_topic",
+                Topics.deadLetter(Topics.PARTNER_SHARED_DEAL_EVENTS));
+        await().atMost(WAIT).until(() -> crmMetrics().sum("dealbridge_dead_letters_total", byTheInbox)
+                == before.sum("dealbridge_dead_letters_total", byTheInbox) + 1);
         await().atMost(WAIT).until(() -> crmMetrics().sum("dealbridge_dead_letters_pending", inbound)
                 == before.sum("dealbridge_dead_letters_pending", inbound) + 1);
         ApiResponse replay = ok(system.crm().post("/admin/sync/dead-letters/replay", CRM_ADMIN, null), 200);

@@ -53,4 +53,10 @@ public record CrmNotificationProperties(String crmBaseUrl, String from, String c
     private static String orElse(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
+
+    @Override
+    public java.util.Set<String> kinds() {
+        return java.util.Arrays.stream(CrmNotificationKind.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 }

@@ -67,4 +67,10 @@ public record NotificationProperties(String portalBaseUrl, String from, String c
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
+
+    @Override
+    public java.util.Set<String> kinds() {
+        return java.util.Arrays.stream(NotificationKind.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 }

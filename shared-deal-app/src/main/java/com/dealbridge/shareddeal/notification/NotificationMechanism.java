@@ -43,8 +43,8 @@ public class NotificationMechanism {
     }
 
     @Bean
-    MailMeters mailMeters(MeterRegistry meters) {
-        return new MailMeters(meters);
+    MailMeters mailMeters(MeterRegistry meters, NotificationSettings settings) {
+        return new MailMeters(meters, settings.kinds());
     }
 
     @Bean

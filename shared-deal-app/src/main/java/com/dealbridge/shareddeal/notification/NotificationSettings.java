@@ -1,6 +1,7 @@
 package com.dealbridge.shareddeal.notification;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * What the notification mechanism reads of a service's {@code dealbridge.notifications.*} settings; each service's
@@ -34,4 +35,9 @@ public interface NotificationSettings {
 
     /** Events older than this are not notified. */
     Duration maxEventAge();
+
+    /** The side's notification kinds, whose mail counters are shown from the start (at 0 until a mail is sent). */
+    default Set<String> kinds() {
+        return Set.of();
+    }
 }
