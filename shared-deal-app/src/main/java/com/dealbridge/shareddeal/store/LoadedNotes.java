@@ -15,6 +15,9 @@ import java.util.function.Function;
 /**
  * The notes one change of a deal touches: each loaded from the store the first time the rules ask for it (with its
  * comments and attachments), remembered as loaded so that saving writes only what changed.
+ *
+ * <p>Synchronized: the lane hands the one document of a batch to every request of that batch, and their threads
+ * read notes from it at the same time (a note not loaded yet is loaded then, which writes the map).
  */
 final class LoadedNotes implements NoteBook {
 
@@ -37,12 +40,12 @@ final class LoadedNotes implements NoteBook {
     }
 
     @Override
-    public Optional<SharedNote> find(String noteId) {
+    public synchronized Optional<SharedNote> find(String noteId) {
         return notes.computeIfAbsent(noteId, loader).map(Loaded::note);
     }
 
     @Override
-    public void add(SharedNote note) {
+    public synchronized void add(SharedNote note) {
         Optional<Loaded> known = notes.get(note.id());
         if (known == null || known.isEmpty()) {
             notes.put(note.id(), Optional.of(Loaded.fresh(note)));
@@ -50,35 +53,35 @@ final class LoadedNotes implements NoteBook {
     }
 
     @Override
-    public Collection<SharedNote> held() {
+    public synchronized Collection<SharedNote> held() {
         List<SharedNote> held = new ArrayList<>();
         notes.values().forEach(loaded -> loaded.ifPresent(l -> held.add(l.note())));
         return held;
     }
 
     /** A note id just made here: nothing to load (saves a read on the hot path). */
-    void assumeNew(String noteId) {
+    synchronized void assumeNew(String noteId) {
         notes.putIfAbsent(noteId, Optional.empty());
     }
 
     /** Every note of the deal (for snapshots); notes already loaded stay as they are. */
-    void loadAll(List<Loaded> all) {
+    synchronized void loadAll(List<Loaded> all) {
         all.forEach(loaded -> notes.putIfAbsent(loaded.note().id(), Optional.of(loaded)));
         complete = true;
     }
 
-    boolean complete() {
+    synchronized boolean complete() {
         return complete;
     }
 
-    Collection<Loaded> loaded() {
+    synchronized Collection<Loaded> loaded() {
         List<Loaded> loaded = new ArrayList<>();
         notes.values().forEach(l -> l.ifPresent(loaded::add));
         return loaded;
     }
 
     /** After a save: what was written is what is loaded now. */
-    void saved(Map<String, Loaded> written) {
+    synchronized void saved(Map<String, Loaded> written) {
         written.forEach((id, loaded) -> notes.put(id, Optional.of(loaded)));
     }
 
