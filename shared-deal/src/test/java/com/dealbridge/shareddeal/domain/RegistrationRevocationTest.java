@@ -4,36 +4,17 @@ import static com.dealbridge.shareddeal.domain.Fixtures.PARTNER_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dealbridge.sync.clock.ManualClock;
 import org.junit.jupiter.api.Test;
 
 /**
  * The vendor's last word on a partner registration that arrived when the partner's last slot was already taken by a
  * rep's conversion: REVOKE moves it to UNAVAILABLE with a reason code, on the CRM side only, only on an open deal.
  */
-class RegistrationRevocationTest {
+class RegistrationRevocationTest extends TwoSidedRegistration {
 
     private static final Actor PROGRAM = Actor.system("Partner program");
     private static final String REASON = "the partner's last registration slot was taken by a deal the vendor"
             + " registered for it at the same time";
-
-    private final ManualClock partnerClock = new ManualClock(1_000_000);
-    private final ManualClock crmClock = new ManualClock(1_000_000);
-    private final SyncPolicy policy = SyncPolicy.defaults();
-    private final SharedDealId id = SharedDealId.random();
-
-    private SharedDeal partner;
-    private SharedDeal crm;
-
-    private void registerOnPartner(Registration registration) {
-        partner = SharedDeal.register(registration, Origin.PARTNER, partnerClock, PARTNER_USER);
-        crm = SharedDeal.receive((SharedDealRegistered) partner.drainRecordedEvents().get(0), Origin.CRM, crmClock);
-    }
-
-    private void syncToPartner() {
-        crm.drainRecordedEvents().forEach(event -> assertThat(partner.apply(event, partnerClock, policy))
-                .isEqualTo(ApplyOutcome.APPLIED));
-    }
 
     @Test
     void aRevokedRegistrationIsUnavailableOnBothSidesWithItsReasonAndHoldsNoSlot() {

@@ -5,31 +5,12 @@ import static com.dealbridge.shareddeal.domain.Fixtures.PARTNER_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dealbridge.sync.clock.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RegistrationStateMachineTest {
-
-    private final ManualClock partnerClock = new ManualClock(1_000_000);
-    private final ManualClock crmClock = new ManualClock(1_000_000);
-    private final SyncPolicy policy = SyncPolicy.defaults();
-    private final SharedDealId id = SharedDealId.random();
-
-    private SharedDeal partner;
-    private SharedDeal crm;
-
-    private void registerOnPartner(Registration registration) {
-        partner = SharedDeal.register(registration, Origin.PARTNER, partnerClock, PARTNER_USER);
-        crm = SharedDeal.receive((SharedDealRegistered) partner.drainRecordedEvents().get(0), Origin.CRM, crmClock);
-    }
-
-    private void syncToPartner() {
-        crm.drainRecordedEvents().forEach(event -> assertThat(partner.apply(event, partnerClock, policy))
-                .isEqualTo(ApplyOutcome.APPLIED));
-    }
+class RegistrationStateMachineTest extends TwoSidedRegistration {
 
     @Test
     void aPendingRegistrationApprovedByARepIsRegisteredOnBothSidesAndShownOnBothTabs() {
