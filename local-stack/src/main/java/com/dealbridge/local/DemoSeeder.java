@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the demo data through the services' real admin endpoints: one partner with two users, three sales
- * reps and four products. Each created thing is recorded in the {@link SeedFile} at once; a step already
+ * reps, four products and one admin rep (a sales rep who also opens the workspace's admin pages). Each created thing is recorded in the {@link SeedFile} at once; a step already
  * recorded is skipped, so a seeding cut short (service not ready, endpoint missing) resumes on the next start.
  */
 final class DemoSeeder {
@@ -31,6 +32,8 @@ final class DemoSeeder {
             new Person("rita", "Rita Reyes", "rita@vendor.example"),
             new Person("sam", "Sam Sato", "sam@vendor.example"),
             new Person("tess", "Tess Tanaka", "tess@vendor.example"));
+    /** Reps created with {@code admin: true}: they also open Sync health, Sales reps and Products. */
+    static final List<Person> ADMIN_REPS = List.of(new Person("ada", "Ada Admin", "ada@vendor.example"));
     static final List<Product> PRODUCTS = List.of(
             new Product("starter", "Starter plan", "PLAN-STARTER", "49.00"),
             new Product("growth", "Growth plan", "PLAN-GROWTH", "199.00"),
@@ -57,20 +60,24 @@ final class DemoSeeder {
     }
 
     void seed() throws SeedingException {
-        if (seeds.isComplete()) {
-            return;
+        if (!seeds.isComplete()) {
+            String partnerId = seedPartner();
+            for (Person user : PARTNER_USERS) {
+                seedPerson(partner, "/admin/partners/" + partnerId + "/users", "partner-user." + user.key(), user,
+                        Map.of());
+            }
+            for (Person rep : SALES_REPS) {
+                seedPerson(crm, "/admin/sales-reps", "sales-rep." + rep.key(), rep, Map.of());
+            }
+            for (Product product : PRODUCTS) {
+                seedProduct(product);
+            }
+            seeds.markComplete();
         }
-        String partnerId = seedPartner();
-        for (Person user : PARTNER_USERS) {
-            seedPerson(partner, "/admin/partners/" + partnerId + "/users", "partner-user." + user.key(), user);
+        // after the completeness mark: a data directory seeded before admin reps existed gets them on its next start
+        for (Person admin : ADMIN_REPS) {
+            seedPerson(crm, "/admin/sales-reps", "sales-rep." + admin.key(), admin, Map.of("admin", true));
         }
-        for (Person rep : SALES_REPS) {
-            seedPerson(crm, "/admin/sales-reps", "sales-rep." + rep.key(), rep);
-        }
-        for (Product product : PRODUCTS) {
-            seedProduct(product);
-        }
-        seeds.markComplete();
     }
 
     /**
@@ -93,7 +100,7 @@ final class DemoSeeder {
                 links.put(prefix, AdminApi.field(invitation, "invitationUrl", "POST " + path));
             }
         }
-        for (Person rep : SALES_REPS) {
+        for (Person rep : allReps()) {
             String prefix = "sales-rep." + rep.key();
             var repId = seeds.get(prefix + ".id");
             if (repId.isPresent()) {
@@ -102,6 +109,11 @@ final class DemoSeeder {
             }
         }
         return links;
+    }
+
+    /** The sales reps, then the admin reps. */
+    static List<Person> allReps() {
+        return Stream.concat(SALES_REPS.stream(), ADMIN_REPS.stream()).toList();
     }
 
     private String seedPartner() throws SeedingException {
@@ -119,11 +131,15 @@ final class DemoSeeder {
         return id;
     }
 
-    private void seedPerson(AdminApi api, String path, String prefix, Person person) throws SeedingException {
+    private void seedPerson(AdminApi api, String path, String prefix, Person person, Map<String, Object> extra)
+            throws SeedingException {
         if (seeds.get(prefix + ".token").isPresent()) {
             return;
         }
-        JsonNode created = api.post(path, Map.of("name", person.name(), "email", person.email()));
+        Map<String, Object> body = new LinkedHashMap<>(extra);
+        body.put("name", person.name());
+        body.put("email", person.email());
+        JsonNode created = api.post(path, body);
         String call = "POST " + path;
         String id = AdminApi.field(created, "id", call);
         String token = AdminApi.field(created, "token", call);

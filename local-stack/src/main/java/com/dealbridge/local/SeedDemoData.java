@@ -94,6 +94,7 @@ public final class SeedDemoData {
                 + "  id " + id));
         print(out, "partner user", "partner-user.", DemoSeeder.PARTNER_USERS, seeds, invitations);
         print(out, "sales rep", "sales-rep.", DemoSeeder.SALES_REPS, seeds, invitations);
+        print(out, "admin rep", "sales-rep.", DemoSeeder.ADMIN_REPS, seeds, invitations);
         return seeds.isComplete();
     }
 

@@ -40,6 +40,9 @@ final class Summary {
         for (DemoSeeder.Person rep : DemoSeeder.SALES_REPS) {
             person(out, "sales rep", "sales-rep." + rep.key(), seeds);
         }
+        for (DemoSeeder.Person admin : DemoSeeder.ADMIN_REPS) {
+            person(out, "admin rep", "sales-rep." + admin.key(), seeds);
+        }
         if (!invitations.isEmpty()) {
             out.append('\n').append(" Partner portal sign-in (").append(settings.partnerUrl())
                     .append("/): open a link, choose a password, then sign in with the e-mail address\n");
@@ -50,11 +53,17 @@ final class Summary {
                 }
             }
             out.append('\n').append(" CRM workspace sign-in (").append(settings.crmUrl())
-                    .append("/): the same, for the sales reps\n");
+                    .append("/): the same, for the sales reps (an admin rep also has Sync health, Sales reps, Products)\n");
             for (DemoSeeder.Person rep : DemoSeeder.SALES_REPS) {
                 String link = invitations.get("sales-rep." + rep.key());
                 if (link != null) {
                     token(out, "sign-in link", rep.name() + " <" + rep.email() + ">", link);
+                }
+            }
+            for (DemoSeeder.Person admin : DemoSeeder.ADMIN_REPS) {
+                String link = invitations.get("sales-rep." + admin.key());
+                if (link != null) {
+                    token(out, "admin sign-in", admin.name() + " <" + admin.email() + ">", link);
                 }
             }
         }

@@ -63,7 +63,7 @@ class LocalStackLauncherIntegrationTest {
             // Every start prints a working sign-in link per demo partner user and sales rep.
             Map<String, String> links = restarted.invitations(seeds);
             assertThat(links).containsOnlyKeys("partner-user.alice", "partner-user.bob",
-                    "sales-rep.rita", "sales-rep.sam", "sales-rep.tess");
+                    "sales-rep.rita", "sales-rep.sam", "sales-rep.tess", "sales-rep.ada");
             assertThat(links.get("sales-rep.rita")).startsWith(settings.crmUrl() + "/invitations/");
             assertThat(links.get("partner-user.alice")).startsWith(settings.partnerUrl() + "/invitations/");
             HttpResponse<String> form = HttpClient.newHttpClient().send(
@@ -73,7 +73,8 @@ class LocalStackLauncherIntegrationTest {
             assertThat(form.body()).contains("name=\"password\"");
             assertThat(Summary.render(settings, Map.of(), seeds, links, Duration.ZERO))
                     .contains("Partner portal sign-in").contains(links.get("partner-user.bob"))
-                    .contains("CRM workspace sign-in").contains(links.get("sales-rep.tess"));
+                    .contains("CRM workspace sign-in").contains(links.get("sales-rep.tess"))
+                    .contains("admin sign-in").contains(links.get("sales-rep.ada"));
         }
     }
 

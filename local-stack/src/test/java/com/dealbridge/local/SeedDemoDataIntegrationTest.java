@@ -42,7 +42,7 @@ class SeedDemoDataIntegrationTest {
             String alice = seeds.get("partner-user.alice.token").orElseThrow();
             String printed = first.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("Alice Archer <alice@acme-partners.example>  token " + alice)
-                    .contains("Rita Reyes").contains("sign-in link " + stackSettings.partnerUrl() + "/invitations/")
+                    .contains("Rita Reyes").contains("admin rep Ada Admin <ada@vendor.example>").contains("sign-in link " + stackSettings.partnerUrl() + "/invitations/")
                     .contains("sign-in link " + stackSettings.crmUrl() + "/invitations/");
             assertThat(get(stackSettings.partnerUrl() + "/api/me", alice).statusCode()).isEqualTo(200);
 

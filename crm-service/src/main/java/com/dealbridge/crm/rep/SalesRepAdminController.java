@@ -3,9 +3,6 @@ package com.dealbridge.crm.rep;
 import com.dealbridge.kit.security.Invitations;
 import com.dealbridge.kit.web.NotFoundException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,19 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SalesRepAdminController {
 
-    record NewRepRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email) {
-    }
-
     /**
      * The only answers that ever contain the token: when a rep is created, and when the token is replaced. A new
      * rep's answer also holds the one-time link to the page that sets the rep's password for the workspace.
      */
-    record IssuedRepResponse(String id, String name, String email, String token, Instant tokenExpiresAt,
-                             String invitationUrl, Instant invitationExpiresAt) {
+    record IssuedRepResponse(String id, String name, String email, boolean admin, String token,
+                             Instant tokenExpiresAt, String invitationUrl, Instant invitationExpiresAt) {
 
         static IssuedRepResponse of(SalesReps.IssuedRep issued, Invitations.Invitation invitation) {
             return new IssuedRepResponse(issued.rep().id(), issued.rep().name(), issued.rep().email(),
-                    issued.token().token(), issued.token().expiresAt(),
+                    issued.rep().admin(), issued.token().token(), issued.token().expiresAt(),
                     invitation == null ? null : invitation.url(), invitation == null ? null : invitation.expiresAt());
         }
     }
@@ -41,18 +35,23 @@ class SalesRepAdminController {
 
     private final SalesReps reps;
     private final Invitations invitations;
+    private final NewReps newReps;
 
-    SalesRepAdminController(SalesReps reps, Invitations invitations) {
+    SalesRepAdminController(SalesReps reps, Invitations invitations, NewReps newReps) {
         this.reps = reps;
         this.invitations = invitations;
+        this.newReps = newReps;
     }
 
-    /** Adds a sales rep to the assignment rotation; the answer holds the rep's token, shown only this once. */
+    /**
+     * Adds a sales rep to the assignment rotation (with {@code admin: true} also an admin of the workspace's
+     * pages); the answer holds the rep's token, shown only this once.
+     */
     @PostMapping("/admin/sales-reps")
     @ResponseStatus(HttpStatus.CREATED)
-    IssuedRepResponse create(@Valid @RequestBody NewRepRequest request) {
-        SalesReps.IssuedRep issued = reps.create(request.name(), request.email());
-        return IssuedRepResponse.of(issued, invitations.issue(issued.rep().id()));
+    IssuedRepResponse create(@Valid @RequestBody NewReps.NewRepRequest request) {
+        NewReps.Enrolled enrolled = newReps.enrol(request);
+        return IssuedRepResponse.of(enrolled.issued(), enrolled.invitation());
     }
 
     /** A new token for the rep (lost, leaked, about to expire); the old one is refused from now on. */

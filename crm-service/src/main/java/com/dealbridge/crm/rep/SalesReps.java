@@ -1,8 +1,11 @@
 package com.dealbridge.crm.rep;
 
+import com.dealbridge.kit.mongo.MongoPages;
 import com.dealbridge.kit.security.UserTokens;
 import com.dealbridge.kit.web.ConflictException;
+import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.NotFoundException;
+import com.dealbridge.kit.web.Paging;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -42,19 +45,28 @@ public class SalesReps {
         return Optional.ofNullable(mongo.findById(id, SalesRepDocument.class)).map(SalesRepDocument::toRep);
     }
 
-    /** @throws ConflictException a rep with this e-mail (case-insensitive) exists */
-    IssuedRep create(String name, String email) {
+    /**
+     * @param admin also an admin of the workspace's pages
+     * @throws ConflictException a rep with this e-mail (case-insensitive) exists
+     */
+    IssuedRep create(String name, String email, boolean admin) {
         UserTokens.Issued token = tokens.issue();
         String trimmedEmail = email.trim();
         SalesRepDocument rep = new SalesRepDocument(UUID.randomUUID().toString(), name.trim(), trimmedEmail,
                 trimmedEmail.toLowerCase(Locale.ROOT), token.hash(), true,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), token.expiresAt(), null);
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), token.expiresAt(), null, admin);
         try {
             mongo.insert(rep);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A sales rep with e-mail " + trimmedEmail + " already exists");
         }
         return new IssuedRep(rep.toRep(), token);
+    }
+
+    /** One page of all reps, oldest first (then by id). */
+    ListResponse<SalesRep> page(Paging paging) {
+        return MongoPages.find(mongo, new Query(), Sort.by("createdAt", "_id"), SalesRepDocument.class, paging)
+                .map(SalesRepDocument::toRep);
     }
 
     /** Only active reps authenticate, with a valid token (not expired, not replaced, not revoked). */

@@ -46,7 +46,7 @@ final class PasswordSignIn implements AuthenticationProvider {
             checked = true;
             if (encoder.matches(password, account.encodedPassword())) {
                 failures.succeeded(email);
-                return new CallerAuthentication(account.caller());
+                return new CallerAuthentication(account.caller(), account.authorities());
             }
         }
         if (!checked) {

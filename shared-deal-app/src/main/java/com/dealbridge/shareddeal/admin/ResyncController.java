@@ -1,9 +1,5 @@
 package com.dealbridge.shareddeal.admin;
 
-import com.dealbridge.shareddeal.domain.Actor;
-import com.dealbridge.shareddeal.domain.SharedDealId;
-import com.dealbridge.shareddeal.store.SharedDealNotFoundException;
-import com.dealbridge.shareddeal.store.SharedDeals;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,29 +15,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/shared-deals")
 public class ResyncController {
 
-    private final SharedDeals sharedDeals;
+    private final SyncOperations operations;
 
-    public ResyncController(SharedDeals sharedDeals) {
-        this.sharedDeals = sharedDeals;
+    public ResyncController(SyncOperations operations) {
+        this.operations = operations;
     }
 
     /** 202: the snapshot is in the outbox and on its way; unknown deal → 404. */
     @PostMapping("/{id}/resync")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ResyncStarted resync(@PathVariable String id) {
-        int parts = sharedDeals.resync(sharedDealId(id), Actor.system("Resync"));
-        return new ResyncStarted(id, sharedDeals.side().name(), parts);
+        return operations.resync(id);
     }
 
     /** What a resync answers: the deal, the side that republished it, and how many parts its snapshot has. */
     public record ResyncStarted(String sharedDealId, String side, int snapshotParts) {
-    }
-
-    private static SharedDealId sharedDealId(String id) {
-        try {
-            return new SharedDealId(id);
-        } catch (IllegalArgumentException notAnId) {
-            throw new SharedDealNotFoundException(id);
-        }
     }
 }

@@ -1,20 +1,6 @@
 package com.dealbridge.shareddeal.admin;
 
-import com.dealbridge.shareddeal.domain.DealFacts;
-import com.dealbridge.shareddeal.domain.Origin;
-import com.dealbridge.shareddeal.store.SharedDealDocument;
-import com.dealbridge.shareddeal.store.SharedDeals;
 import com.dealbridge.sync.deadletter.DeadLetters;
-import com.dealbridge.sync.inbox.Inbox;
-import com.dealbridge.sync.log.ChangeLog;
-import com.dealbridge.sync.log.LogEntry;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,23 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/sync")
 public class SyncAdminController {
 
-    private static final int LIMIT = 100;
+    private final SyncOperations operations;
 
-    private final SharedDeals sharedDeals;
-    private final ChangeLog changeLog;
-    private final DeadLetters deadLetters;
-    private final Inbox<?> inbox;
-    private final String outboundTopic;
-    private final String inboundTopic;
-
-    public SyncAdminController(SharedDeals sharedDeals, ChangeLog changeLog, DeadLetters deadLetters,
-                               Inbox<?> inbox, String outboundTopic, String inboundTopic) {
-        this.sharedDeals = sharedDeals;
-        this.changeLog = changeLog;
-        this.deadLetters = deadLetters;
-        this.inbox = inbox;
-        this.outboundTopic = outboundTopic;
-        this.inboundTopic = inboundTopic;
+    public SyncAdminController(SyncOperations operations) {
+        this.operations = operations;
     }
 
     /**
@@ -50,43 +23,7 @@ public class SyncAdminController {
      */
     @GetMapping("/status")
     public SyncStatus status() {
-        return new SyncStatus(sharedDeals.side().name(), outboundTopic, inboundTopic,
-                SyncStatus.Policy.of(sharedDeals.policy()), backlog(), parked(),
-                marks(), new SyncStatus.DeadLetterSummary(deadLetters.count(false), deadLetters.count(true),
-                deadLetters.latest(20).stream().map(d -> new SyncStatus.DeadLetterRow(d.id(), d.key(), d.reason(),
-                        d.failedAt(), d.replayed(), d.replayError())).toList()));
-    }
-
-    private SyncStatus.Backlog backlog() {
-        long events = changeLog.countUnpublished();
-        Set<String> deals = new HashSet<>();
-        changeLog.unpublished(10_000, null).forEach(entry -> deals.add(entry.aggregateId()));
-        return new SyncStatus.Backlog(deals.size(), events);
-    }
-
-    private List<SyncStatus.Parked> parked() {
-        List<LogEntry> parked = changeLog.parked(LIMIT);
-        Map<String, Long> marks = new LinkedHashMap<>();
-        for (LogEntry entry : parked) {
-            marks.computeIfAbsent(entry.aggregateId() + ":" + entry.origin(), key -> sharedDeals.store()
-                    .find(entry.aggregateId()).map(d -> d.deal().highWaterMark(Origin.valueOf(entry.origin())))
-                    .orElse(0L));
-        }
-        return parked.stream().map(entry -> new SyncStatus.Parked(entry.aggregateId(), entry.origin(),
-                entry.sequence(), entry.type(), marks.get(entry.aggregateId() + ":" + entry.origin()) + 1)).toList();
-    }
-
-    private List<SyncStatus.Marks> marks() {
-        return sharedDeals.store().find(Filters.empty(), Sorts.descending("updatedAt"), 0, LIMIT).stream()
-                .map(SharedDealDocument::deal).map(deal -> {
-                    DealFacts facts = deal.facts();
-                    return new SyncStatus.Marks(facts.id().value(), mark(facts, Origin.PARTNER),
-                            mark(facts, Origin.CRM));
-                }).toList();
-    }
-
-    private static long mark(DealFacts facts, Origin origin) {
-        return origin == facts.side() ? facts.localSequence() : facts.highWaterMark(origin);
+        return operations.status();
     }
 
     /**
@@ -95,6 +32,6 @@ public class SyncAdminController {
      */
     @PostMapping("/dead-letters/replay")
     public DeadLetters.ReplayResult replay() {
-        return deadLetters.replay(inbox);
+        return operations.replay();
     }
 }

@@ -2,6 +2,7 @@ package com.dealbridge.shareddeal.config;
 
 import com.dealbridge.shareddeal.admin.ResyncController;
 import com.dealbridge.shareddeal.admin.SyncAdminController;
+import com.dealbridge.shareddeal.admin.SyncOperations;
 import com.dealbridge.shareddeal.api.PartnerCapacity;
 import com.dealbridge.shareddeal.api.ProductNames;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
@@ -65,16 +66,22 @@ public class SharedDealWebAutoConfiguration {
         return new AttachmentUploads(sharedDeals, queries, commands, properties);
     }
 
+    /** Status, replay and resync: the admin API's and any admin page's. */
     @Bean
-    ResyncController resyncController(SharedDeals sharedDeals) {
-        return new ResyncController(sharedDeals);
+    SyncOperations syncOperations(SharedDeals sharedDeals, ChangeLog changeLog, DeadLetters deadLetters,
+                                  Inbox<?> inbox, SharedDealProperties properties) {
+        return new SyncOperations(sharedDeals, changeLog, deadLetters, inbox, properties.outboundTopic(),
+                properties.inboundTopic());
     }
 
     @Bean
-    SyncAdminController syncAdminController(SharedDeals sharedDeals, ChangeLog changeLog, DeadLetters deadLetters,
-                                            Inbox<?> inbox, SharedDealProperties properties) {
-        return new SyncAdminController(sharedDeals, changeLog, deadLetters, inbox, properties.outboundTopic(),
-                properties.inboundTopic());
+    ResyncController resyncController(SyncOperations operations) {
+        return new ResyncController(operations);
+    }
+
+    @Bean
+    SyncAdminController syncAdminController(SyncOperations operations) {
+        return new SyncAdminController(operations);
     }
 
     private static Map<String, String> ids(java.util.Collection<String> productIds) {
