@@ -1,6 +1,6 @@
 // Note editors with files (forms marked data-upload), on top of plain multipart forms that work without script:
-// files can be dropped on the drop zone and are listed there ([data-chosen-files]); each chosen file is checked against the field's size limit and accepted
-// types before anything is sent (the server checks again, by content); a form with files is sent by XHR so a
+// files can be dropped on the drop zone and are listed there ([data-chosen-files]); each chosen file is checked
+// against the field's size limit and accepted types before anything is sent (the server checks again, by content); a form with files is sent by XHR so a
 // progress bar shows how much has gone (its value and aria-valuenow; the form's data-upload-state says sending,
 // sent, refused or failed); the answer is shown as the server rendered it (the tab after a redirect,
 // or the form with the refusal next to its field). Forms marked data-confirm ask first.
