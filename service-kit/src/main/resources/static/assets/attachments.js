@@ -1,7 +1,8 @@
 // Note editors with files (forms marked data-upload), on top of plain multipart forms that work without script:
-// files can be dropped on the drop zone; each chosen file is checked against the field's size limit and accepted
-// types before anything is sent (the server checks again, by content); a form with files is sent by XHR so a
-// progress bar shows how much has gone; the answer is shown as the server rendered it (the tab after a redirect,
+// files can be dropped on the drop zone and are listed there ([data-chosen-files]); each chosen file is checked
+// against the field's size limit and accepted types before anything is sent (the server checks again, by content); a form with files is sent by XHR so a
+// progress bar shows how much has gone (its value and aria-valuenow; the form's data-upload-state says sending,
+// sent, refused or failed); the answer is shown as the server rendered it (the tab after a redirect,
 // or the form with the refusal next to its field). Forms marked data-confirm ask first.
 (function () {
   "use strict";
@@ -37,7 +38,37 @@
     return null;
   }
 
+  function size(bytes) {
+    if (bytes >= 1048576) {
+      return (bytes / 1048576).toFixed(1) + " MB";
+    }
+    return bytes >= 1024 ? Math.round(bytes / 1024) + " KB" : bytes + " B";
+  }
+
+  // The zone's list of the files that will be sent (a dropped file shows nowhere else: the field may not say it).
+  function list(input) {
+    var zone = input.closest("[data-drop-zone]");
+    var chosen = zone ? zone.querySelector("[data-chosen-files]") : null;
+    if (!chosen) {
+      return;
+    }
+    chosen.textContent = "";
+    for (var i = 0; i < input.files.length; i++) {
+      var item = document.createElement("li");
+      item.setAttribute("data-testid", "chosen-file");
+      item.textContent = input.files[i].name + " (" + size(input.files[i].size) + ")";
+      chosen.appendChild(item);
+    }
+    chosen.hidden = input.files.length === 0;
+  }
+
+  function showProgress(progress, percent) {
+    progress.value = percent;
+    progress.setAttribute("aria-valuenow", String(percent));
+  }
+
   function check(input) {
+    list(input);
     var message = refusal(input);
     var error = errorOf(input);
     if (error) {
@@ -129,17 +160,23 @@
     }
     if (progress) {
       progress.hidden = false;
-      progress.value = 0;
+      showProgress(progress, 0);
       xhr.upload.addEventListener("progress", function (e) {
         if (e.lengthComputable) {
-          progress.value = Math.round(100 * e.loaded / e.total);
+          showProgress(progress, Math.round(100 * e.loaded / e.total));
         }
       });
+      // all sent: the bar ends full even when the browser reported no progress for a small body
+      xhr.upload.addEventListener("load", function () {
+        showProgress(progress, 100);
+      });
     }
+    form.setAttribute("data-upload-state", "sending");
     if (button) {
       button.disabled = true;
     }
     xhr.addEventListener("load", function () {
+      form.setAttribute("data-upload-state", xhr.status < 400 ? "sent" : "refused");
       if (xhr.status < 400) {
         window.location.assign(xhr.responseURL || window.location.href);
       } else {
@@ -147,6 +184,7 @@
       }
     });
     xhr.addEventListener("error", function () {
+      form.setAttribute("data-upload-state", "failed");
       if (button) {
         button.disabled = false;
       }

@@ -45,6 +45,74 @@
     }, 0);
   });
 
+  // A change heard while a live fragment is fetching itself would be lost: htmx queues the second fetch on the
+  // fragment, the first answer replaces that fragment (outerHTML), and a queued fetch of a removed element never
+  // runs; the new fragment listens only once htmx has settled it. So a change heard while a fetch is in flight, or
+  // just after one answered, is followed by one more fetch of every live fragment once all fetches have answered.
+  var LIVE = /deal-changed/;
+  var SETTLING_MS = 200;
+  /** A fetch that has not answered after this is given up on here (htmx has its own timeout). */
+  var STUCK_MS = 15000;
+  var fetching = new Map(); // the live fragments' requests in flight: xhr -> when it started
+  var answeredAt = 0;
+  var catchUp = null;
+
+  function live(element) {
+    return element && element.getAttribute && element.hasAttribute("hx-get")
+      && LIVE.test(element.getAttribute("hx-trigger") || "");
+  }
+
+  // The element that asked: htmx re-fires afterRequest on a parent when the answer removed the element, with that
+  // parent as detail.elt; the request's own config keeps the element.
+  function requester(event) {
+    var config = event.detail.requestConfig;
+    return config && config.elt ? config.elt : event.detail.elt;
+  }
+
+  // registered after the typing guard above: a fetch it held back is not in flight
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (!event.defaultPrevented && live(requester(event)) && event.detail.xhr) {
+      fetching.set(event.detail.xhr, Date.now());
+    }
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.xhr && fetching.delete(event.detail.xhr)) {
+      answeredAt = Date.now();
+    }
+  });
+
+  function busy() {
+    var now = Date.now();
+    fetching.forEach(function (startedAt, xhr) {
+      if (now - startedAt > STUCK_MS) {
+        fetching.delete(xhr);
+      }
+    });
+    return fetching.size > 0 || now - answeredAt < SETTLING_MS;
+  }
+
+  function fetchAllAgain() {
+    if (busy()) {
+      catchUp = setTimeout(fetchAllAgain, SETTLING_MS);
+      return;
+    }
+    catchUp = null;
+    document.querySelectorAll("[hx-get][hx-trigger]").forEach(function (fragment) {
+      if (live(fragment)) {
+        window.htmx.ajax("GET", fragment.getAttribute("hx-get"),
+          {source: fragment, target: fragment, swap: "outerHTML"});
+      }
+    });
+  }
+
+  function changed() {
+    if (catchUp === null && busy()) {
+      catchUp = setTimeout(fetchAllAgain, SETTLING_MS);
+    }
+    window.htmx.trigger(document.body, "deal-changed");
+  }
+
   // <body data-events="/deals/x/events">: every event the server sends fires "deal-changed" on the body, and the
   // fragments with hx-trigger="deal-changed from:body" fetch themselves again. EventSource reconnects by itself.
   document.addEventListener("DOMContentLoaded", function () {
@@ -55,7 +123,7 @@
     var source = new EventSource(url);
     source.addEventListener("deal-changed", function () {
       if (window.htmx) {
-        window.htmx.trigger(document.body, "deal-changed");
+        changed();
       }
     });
     source.addEventListener("open", function () {

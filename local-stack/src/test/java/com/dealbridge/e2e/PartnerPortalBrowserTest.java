@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.e2e.DealbridgeSystem.Rep;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +28,12 @@ import org.openqa.selenium.WebElement;
 class PartnerPortalBrowserTest extends BrowserSystemTest {
 
     private static Rep rep;
+    private static PortalSteps steps;
 
     @BeforeAll
     static void newRep() {
         rep = system.newRep("Rita Browser");
+        steps = new PortalSteps(system, browser);
     }
 
     @BeforeEach
@@ -45,7 +45,7 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
     @Test
     void partnerRegistersFromAContactAndFollowsTheDealLiveWithTheCrm() {
         PartnerUser user = system.newPartner("Browser Partners", 5);
-        String contactId = contact(user, "Gina", "Globex");
+        String contactId = steps.contact(user, "Gina", "Globex");
         signIn(user, true);
         assertThat(browser.byTestId("signed-in-as").getText()).isEqualTo(user.name());
 
@@ -105,6 +105,27 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
                 .anyMatch(comment -> comment.endsWith(": Tuesday works for us")));
         await().atMost(WAIT).until(() -> system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes",
                 rep.token()).bodyAsString().contains("Tuesday works for us"));
+
+        // the rep's comment on the partner's note and a picture on their own note reach the open tab without a
+        // reload (the picture once its bytes have crossed, AVAILABLE on the portal)
+        awaitConnected();
+        browser.markDocument();
+        String partnerNoteId = noteId(sharedDealId, "Partner here");
+        String vendorNoteId = noteId(sharedDealId, "Vendor here");
+        ok(system.crm().post("/api/shared-deals/" + sharedDealId + "/shared-notes/" + partnerNoteId + "/comments",
+                rep.token(), Map.of("body", "Demo room is booked")), 201);
+        ok(system.crm().postMultipart("/api/shared-deals/" + sharedDealId + "/shared-notes/" + vendorNoteId
+                + "/attachments", rep.token(), "file", "vendor-agenda.png", "image/png",
+                PortalSteps.png(80, 60, false)), 201);
+        await().atMost(LIVE).ignoreExceptions().until(() -> commentTexts().stream()
+                .anyMatch(comment -> comment.endsWith(": Demo room is booked")));
+        WebElement vendorPicture = await().atMost(LIVE).ignoreExceptions()
+                .until(() -> browser.byTestId("attachment-thumbnail"), java.util.Objects::nonNull);
+        assertThat(vendorPicture.getAttribute("alt")).isEqualTo("vendor-agenda.png");
+        await().atMost(WAIT).until(() -> ((Number) browser.script("return arguments[0].naturalWidth;",
+                browser.byTestId("attachment-thumbnail"))).intValue() == 80);
+        assertThat(browser.stillTheSameDocument()).as("the rep's comment and picture arrived without a reload")
+                .isTrue();
         browser.script("var notes = document.querySelectorAll(\"[data-testid='shared-note']\");"
                 + "notes[notes.length - 1].scrollIntoView({block: 'center'});");
         browser.screenshot("shared-tab");
@@ -116,16 +137,12 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
         browser.phoneWidth(true);
         browser.screenshot("deals-home-phone");
         browser.phoneWidth(false);
-
-        browser.open(system.partnerUrl() + "/?lang=sv");
-        assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Affärer");
-        browser.open(system.partnerUrl() + "/?lang=en");
     }
 
     @Test
     void partnerSharesAPictureFollowsTheBellToTheDealAndKeepsAPrivateNoteFromTheCrm() throws Exception {
         PartnerUser user = system.newPartner("Picture Partners", 5);
-        String sharedDealId = registered(user, "Umbrella floor plan");
+        String sharedDealId = steps.registered(user, "Umbrella floor plan");
         signIn(user, false);
         browser.open(system.partnerUrl() + "/shared-deals/" + sharedDealId + "/shared");
         browser.awaitTestId("save-note");
@@ -135,7 +152,7 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
         Path picture = Files.createTempFile("dealbridge-floor-plan-", ".png");
         try {
             Files.write(huge, new byte[21 * 1024 * 1024]);
-            Files.write(picture, picture());
+            Files.write(picture, PortalSteps.png(64, 48, false));
             browser.byTestId("attach-file").sendKeys(huge.toString());
             await().atMost(WAIT).until(() -> browser.byTestId("file-error").getText().contains("is too large"));
             browser.script("arguments[0].value = '';", browser.byTestId("attach-file"));
@@ -214,24 +231,57 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
         browser.screenshot("communication-settings");
     }
 
-    /** A real 64 × 48 PNG the browser can draw. */
-    private static byte[] picture() throws java.io.IOException {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D pen = image.createGraphics();
-        pen.setColor(new java.awt.Color(0x0B5CAD));
-        pen.fillRect(0, 0, 64, 48);
-        pen.setColor(java.awt.Color.WHITE);
-        pen.fillRect(8, 8, 20, 32);
-        pen.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+    @Test
+    void theRecipientsMailLinkLandsOnTheDealAfterSignInWhereAPurchasedQuoteShowsTheWonBannerLive() throws Exception {
+        PartnerUser user = system.newPartner("Buying Browser Partners", 5);
+        String sharedDealId = steps.registered(user, "Initrode licences");
+        // the CRM assigns a rep: the recipient (the partner's only user) is mailed a link to the deal
+        await().atMost(WAIT).until(() -> !system.mailsTo(user.email()).isEmpty());
+        String mail = String.valueOf(system.mailsTo(user.email()).get(0).getContent());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^/\\s]+(/deals/[\\w-]+)")
+                .matcher(mail);
+        assertThat(link.find()).as("a deal link in %s", mail).isTrue();
+
+        steps.setPassword(user);
+        browser.open(system.partnerUrl() + link.group(1)); // the mail names the deployed portal; here it runs elsewhere
+        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().contains("/sign-in"));
+        steps.fillSignIn(user.email(), PASSWORD);
+        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl()
+                .equals(system.partnerUrl() + "/shared-deals/" + sharedDealId));
+        assertThat(browser.byTestId("deal-name").getText()).isEqualTo("Initrode licences");
+        assertThat(browser.allByTestId("banner")).isEmpty();
+
+        String product = ok(system.crm().post("/admin/products", DealbridgeSystem.CRM_ADMIN, Map.of("name",
+                "Initrode Seat", "sku", "SKU-" + UUID.randomUUID(), "unitPrice", "120.00")), 201).json("/id");
+        awaitConnected();
+        browser.markDocument();
+        String quoteId = ok(system.crm().post("/api/shared-deals/" + sharedDealId + "/quotes", rep.token(),
+                Map.of("title", "Initrode year one", "lineItems", List.of(Map.of("productId", product,
+                        "quantity", 10)))), 201).json("/id");
+        await().atMost(LIVE).ignoreExceptions().until(() -> browser.byTestId("quote").getText()
+                .equals("Initrode year one · 1200.00 USD · published"));
+        ok(system.crm().post("/api/quotes/" + quoteId + "/purchase", rep.token(), null), 200);
+        WebElement banner = await().atMost(LIVE).ignoreExceptions()
+                .until(() -> browser.byTestId("banner"), java.util.Objects::nonNull);
+        assertThat(banner.getText()).isEqualTo(
+                "The customer has purchased \"Initrode year one\" (1200.00 USD). This deal is closed won.");
+        assertThat(banner.getAttribute("class")).contains("won");
+        assertThat(browser.byTestId("deal-status").getText()).isEqualTo("Closed won");
+        assertThat(browser.byTestId("quote").getText()).endsWith("· purchased");
+        assertThat(browser.allByTestId("withdraw")).as("a closed deal cannot be withdrawn").isEmpty();
+        assertThat(browser.stillTheSameDocument()).as("the quote and the banner arrived without a reload").isTrue();
+        browser.screenshot("shared-deal-won");
+
+        browser.open(system.partnerUrl() + "/shared-deals/" + sharedDealId + "?lang=sv");
+        assertThat(browser.byTestId("banner").getText())
+                .isEqualTo("Kunden har köpt \"Initrode year one\" (1200.00 USD). Affären är vunnen.");
+        browser.open(system.partnerUrl() + "/shared-deals/" + sharedDealId + "?lang=en");
     }
 
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         PartnerUser user = system.newPartner("Csrf Partners", 5);
-        String sharedDealId = registered(user, "Csrf deal");
+        String sharedDealId = steps.registered(user, "Csrf deal");
         signIn(user, false);
         browser.open(system.partnerUrl() + "/shared-deals/" + sharedDealId + "/shared");
         Object status = browser.asyncScript("var done = arguments[arguments.length - 1];"
@@ -246,7 +296,7 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
     @Test
     void anotherPartnersDealPageAnswersNotFound() {
         PartnerUser owner = system.newPartner("Owner Partners", 5);
-        String theirs = registered(owner, "Not yours");
+        String theirs = steps.registered(owner, "Not yours");
         signIn(system.newPartner("Nosy Partners", 5), false);
         browser.open(system.partnerUrl() + "/shared-deals/" + theirs);
         assertThat(browser.awaitTestId("not-found").isDisplayed()).isTrue();
@@ -262,46 +312,35 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
         signIn(user, false);
         browser.driver.manage().deleteAllCookies();
         for (int attempt = 0; attempt < 5; attempt++) {
-            submitSignIn(user.email(), "wrong password " + attempt);
+            steps.submitSignIn(user.email(), "wrong password " + attempt);
             assertThat(browser.awaitTestId("sign-in-error").getText()).contains("not right");
         }
-        submitSignIn(user.email(), PASSWORD);
+        steps.submitSignIn(user.email(), PASSWORD);
         assertThat(browser.awaitTestId("sign-in-locked").isDisplayed()).isTrue();
         assertThat(browser.driver.getCurrentUrl()).contains("/sign-in");
     }
 
     private void signIn(PartnerUser user, boolean screenshots) {
-        browser.open(user.invitationUrl());
-        browser.type("password", PASSWORD);
-        browser.byTestId("set-password").click();
-        browser.awaitTestId("password-set");
+        steps.setPassword(user);
         if (screenshots) {
             browser.screenshot("sign-in");
         }
-        submitSignIn(user.email(), PASSWORD);
+        steps.submitSignIn(user.email(), PASSWORD);
         await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().equals(system.partnerUrl() + "/"));
     }
 
-    private void submitSignIn(String email, String password) {
-        browser.open(system.partnerUrl() + "/sign-in");
-        browser.type("email", email);
-        browser.type("password", password);
-        browser.byTestId("sign-in").click();
+    /** The id of the deal's shared note (as the CRM lists them) whose text starts so. */
+    private static String noteId(String sharedDealId, String start) {
+        for (var note : system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes", rep.token())
+                .node("/items")) {
+            if (note.get("body").asString().startsWith(start)) {
+                return note.get("id").asString();
+            }
+        }
+        throw new AssertionError("no note starting " + start);
     }
 
     private List<String> commentTexts() {
         return browser.allByTestId("comment").stream().map(WebElement::getText).toList();
-    }
-
-    private static String contact(PartnerUser user, String first, String last) {
-        return ok(system.partner().post("/api/contacts", user.token(), Map.of("firstName", first, "lastName", last,
-                "email", first.toLowerCase() + "-" + UUID.randomUUID() + "@customer.test")), 201).json("/id");
-    }
-
-    private static String registered(PartnerUser user, String dealName) {
-        return ok(system.partner().post("/api/shared-deals", user.token(), Map.of("sourceType", "CONTACT",
-                "sourceId", contact(user, "Ann", "Lead"), "dealName", dealName, "amount", "100.00",
-                "currency", "USD", "closeDate", "2030-01-01", "introNote", "i", "painOrOpportunity", "p",
-                "nextSteps", "n")), 201).json("/id");
     }
 }
