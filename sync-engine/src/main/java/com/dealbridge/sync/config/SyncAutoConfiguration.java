@@ -218,10 +218,6 @@ public class SyncAutoConfiguration {
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(inbox.concurrency());
         factory.setBatchListener(true);
-        // Offsets are committed after the poll's deal documents were saved durably (ADR 0005), and a commit lost to
-        // a crash or a rebalance only redelivers records the change log's unique key drops as duplicates. So the
-        // consumer does not wait a broker round trip per poll for it (4 % of the receiving side's CPU, JFR).
-        factory.getContainerProperties().setSyncCommits(false);
         ExponentialBackOff backOff = new ExponentialBackOff(inbox.initialBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(inbox.maxBackoff().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
