@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
@@ -52,6 +53,12 @@ class FaultSuiteEndToEndTest {
     private static final int WRITERS_PER_SIDE = 2;
     private static final int ROUNDS = 2;
     private static final int NOTES_BETWEEN_KILLS = 25;
+    /**
+     * C1 only, as in the test JVM (surefire.jvm): the suite starts the services six times and the broker three
+     * times on a 2-core machine, where C2's compiler threads compete with each start and its code would come too
+     * late to pay off. The services keep their own options ({@link ServiceJvm#DEFAULT_OPTIONS}).
+     */
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     @TempDir
     Path dir;
@@ -66,7 +73,8 @@ class FaultSuiteEndToEndTest {
         int kafkaPort = ports.get(0);
         GreenMail smtp = new GreenMail(new ServerSetup(ports.get(6), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        ServiceJvm broker = new ServiceJvm("kafka", BrokerMain.class.getName(), kafkaPort, List.of("-Xmx384m"),
+        ServiceJvm broker = new ServiceJvm("kafka", BrokerMain.class.getName(), kafkaPort,
+                List.of("-Xmx384m", C1_ONLY),
                 List.of("--log-dir=" + dir.resolve("kafka"), "--kafka-port=" + kafkaPort,
                         "--controller-port=" + ports.get(1)), log("kafka"));
         String kafka = "127.0.0.1:" + kafkaPort;
@@ -81,8 +89,7 @@ class FaultSuiteEndToEndTest {
         processes.put("kafka", broker);
         try {
             startBroker(broker, kafkaPort);
-            partner.start(WAIT);
-            crm.start(WAIT);
+            startSideBySide(partner, crm);
             ApiClient partnerApi = new ApiClient(partner.baseUrl());
             ApiClient crmApi = new ApiClient(crm.baseUrl());
             String userToken = partnerUser(partnerApi);
@@ -325,11 +332,35 @@ class FaultSuiteEndToEndTest {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
         args.addAll(extra);
-        return new ServiceJvm(name, mainClass, port, ServiceJvm.DEFAULT_OPTIONS, args, log(name));
+        List<String> options = new ArrayList<>(ServiceJvm.DEFAULT_OPTIONS);
+        options.add(C1_ONLY);
+        return new ServiceJvm(name, mainClass, port, options, args, log(name));
     }
 
     private static Path log(String name) {
         return Path.of("target/fault-suite/" + name + ".log");
+    }
+
+    /**
+     * The first start of both services, at the same time: what the suite tests are the restarts later, one process
+     * at a time; the two first starts need not wait for each other.
+     */
+    private static void startSideBySide(ServiceJvm... services) throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(services.length);
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (ServiceJvm service : services) {
+                started.add(starting.submit(() -> {
+                    service.start(WAIT);
+                    return null;
+                }));
+            }
+            for (Future<?> start : started) {
+                start.get();
+            }
+        } finally {
+            starting.shutdownNow();
+        }
     }
 
     private static void startBroker(ServiceJvm broker, int port) throws IOException {

@@ -7,6 +7,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import com.dealbridge.contracts.pact.ProviderMethodScan;
 import com.dealbridge.contracts.pact.RecordJson;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,8 @@ public class ProductsProviderPactTest {
 
     @BeforeEach
     void target(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(List.of("com.dealbridge.crm.product")));
+        context.setTarget(new MessageTestTarget(List.of("com.dealbridge.crm.product"),
+                ProviderMethodScan.of(getClass())));
     }
 
     @TestTemplate

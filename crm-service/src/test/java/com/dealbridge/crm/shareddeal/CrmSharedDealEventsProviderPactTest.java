@@ -7,6 +7,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import com.dealbridge.contracts.pact.ProviderMethodScan;
 import com.dealbridge.contracts.pact.RecordJson;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
@@ -43,7 +44,8 @@ public class CrmSharedDealEventsProviderPactTest {
 
     @BeforeEach
     void target(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(List.of("com.dealbridge.crm.shareddeal")));
+        context.setTarget(new MessageTestTarget(List.of("com.dealbridge.crm.shareddeal"),
+                ProviderMethodScan.of(getClass())));
     }
 
     @TestTemplate

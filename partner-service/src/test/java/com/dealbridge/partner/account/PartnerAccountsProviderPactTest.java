@@ -7,6 +7,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import com.dealbridge.contracts.pact.ProviderMethodScan;
 import com.dealbridge.contracts.pact.RecordJson;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,8 @@ public class PartnerAccountsProviderPactTest {
     @BeforeEach
     void target(PactVerificationContext context) {
         // scan this package only: fast, and the deliberately broken producer of the breakage test stays out
-        context.setTarget(new MessageTestTarget(List.of("com.dealbridge.partner.account")));
+        context.setTarget(new MessageTestTarget(List.of("com.dealbridge.partner.account"),
+                ProviderMethodScan.of(getClass())));
     }
 
     @TestTemplate

@@ -9,6 +9,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import com.dealbridge.contracts.pact.ProviderMethodScan;
 import com.dealbridge.contracts.pact.RecordJson;
 import com.dealbridge.shareddeal.domain.ActivityEntry;
 import com.dealbridge.shareddeal.domain.Actor;
@@ -62,7 +63,8 @@ public class PartnerSharedDealEventsProviderPactTest {
 
     @BeforeEach
     void target(PactVerificationContext context) {
-        context.setTarget(new MessageTestTarget(List.of("com.dealbridge.partner.shareddeal")));
+        context.setTarget(new MessageTestTarget(List.of("com.dealbridge.partner.shareddeal"),
+                ProviderMethodScan.of(getClass())));
     }
 
     @TestTemplate
