@@ -24,11 +24,64 @@
     return active && fragment.contains(active) && typeof active.value === "string" && active.value.length > 0;
   }
 
+  // A fragment marked data-keep-drafts (an edit form) is also held while any of its fields differs from the value
+  // the server rendered, focused or not: the new values would overwrite the user's draft. Its [data-stale-notice]
+  // then says the deal changed, and its [data-reload-values] button fetches the new values, dropping the draft.
+  function changed(field) {
+    if (field.type === "hidden" || field.type === "submit" || field.type === "button" || field.disabled) {
+      return false;
+    }
+    if (field.type === "checkbox" || field.type === "radio") {
+      return field.checked !== field.defaultChecked;
+    }
+    if (field.tagName === "SELECT") {
+      return field.selectedIndex !== defaultIndex(field);
+    }
+    return typeof field.value === "string" && field.value !== field.defaultValue;
+  }
+
+  function defaultIndex(select) {
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].defaultSelected) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  function dirty(fragment) {
+    return fragment.hasAttribute("data-keep-drafts")
+      && Array.prototype.some.call(fragment.querySelectorAll("input, textarea, select"), changed);
+  }
+
+  function held(fragment) {
+    return typingIn(fragment) || dirty(fragment);
+  }
+
+  // A refresh asked for (the user left the fragment, or pressed Reload values) is not held again.
+  function refresh(fragment) {
+    fragment.removeAttribute("data-stale");
+    fragment.setAttribute("data-refreshing", "true");
+    window.htmx.ajax("GET", fragment.getAttribute("hx-get"), {target: fragment, swap: "outerHTML"});
+  }
+
   document.addEventListener("htmx:beforeRequest", function (event) {
     var fragment = event.detail.elt;
-    if (fragment.hasAttribute("hx-get") && typingIn(fragment)) {
+    if (fragment.hasAttribute("hx-get") && !fragment.hasAttribute("data-refreshing") && held(fragment)) {
       event.preventDefault();
       fragment.setAttribute("data-stale", "true");
+      var notice = dirty(fragment) && fragment.querySelector("[data-stale-notice]");
+      if (notice) {
+        notice.hidden = false;
+      }
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-reload-values]");
+    var fragment = button && button.closest("[hx-get]");
+    if (fragment && window.htmx) {
+      refresh(fragment);
     }
   });
 
@@ -38,9 +91,8 @@
       return; // still working in the fragment, e.g. pressing its form's button
     }
     setTimeout(function () {
-      if (fragment.isConnected && !typingIn(fragment)) {
-        fragment.removeAttribute("data-stale");
-        window.htmx.ajax("GET", fragment.getAttribute("hx-get"), {target: fragment, swap: "outerHTML"});
+      if (fragment.isConnected && !held(fragment)) {
+        refresh(fragment);
       }
     }, 0);
   });
@@ -106,7 +158,7 @@
     });
   }
 
-  function changed() {
+  function heardChange() {
     if (catchUp === null && busy()) {
       catchUp = setTimeout(fetchAllAgain, SETTLING_MS);
     }
@@ -123,7 +175,7 @@
     var source = new EventSource(url);
     source.addEventListener("deal-changed", function () {
       if (window.htmx) {
-        changed();
+        heardChange();
       }
     });
     source.addEventListener("open", function () {

@@ -61,8 +61,18 @@ class Conversions {
         this.commands = commands;
     }
 
-    SharedDealDocument convert(Caller caller, String dealId, ConvertRequest request) {
-        Actor actor = commands.actor(caller);
+    /**
+     * What the panel's review step shows: the request checked as {@link #convert} checks it before anything is
+     * claimed (the fields, the deal's company and contact and domain, the partner and its contact, an open deal not
+     * shared yet), with the names to show. Capacity is decided only by {@link #convert}, in the store.
+     *
+     * @param partner     the chosen partner
+     * @param owner       the partner user who will own the deal (the chosen contact, or the partner's recipient)
+     */
+    record Review(CrmDeal deal, KnownPartner partner, PersonRef owner, String welcomeNote) {
+    }
+
+    Review review(String dealId, ConvertRequest request) {
         CrmDeal deal = deals.find(dealId).orElseThrow(() -> new NotFoundException("Deal " + dealId + " not found"));
         checkRequest(deal, request);
         KnownPartner partner = partners.find(request.partnerId()).orElseThrow(() ->
@@ -77,13 +87,24 @@ class Conversions {
         if (shared.isPresent()) {
             throw new ConflictException("Deal " + dealId + " is already shared as " + shared.get().id());
         }
+        registeredDomain(deal);
+        return new Review(deal, partner, owner, blankToNull(request.welcomeNote()));
+    }
+
+    SharedDealDocument convert(Caller caller, String dealId, ConvertRequest request) {
+        Actor actor = commands.actor(caller);
+        Review review = review(dealId, request);
+        CrmDeal deal = review.deal();
+        KnownPartner partner = review.partner();
+        PersonRef owner = review.owner();
+        Stage stage = Stage.valueOf(deal.stage());
         RegisteredDomain domain = registeredDomain(deal);
         SharedDealId id = SharedDealId.random();
         Admissions.Admission admission = admissions.admit(partner.id(), partner.name(), id.value(), domain,
                 partner.capacityLimit(), dealId);
         Registration registration = new Registration(id, partner.id(), Origin.CRM,
                 deal.name(), deal.amount(), deal.currency(), deal.closeDate(), stage, null, null, null,
-                blankToNull(request.welcomeNote()), List.of(), owner,
+                review.welcomeNote(), List.of(), owner,
                 new PersonRef(caller.id(), caller.name(), caller.email()), null, domain);
         SharedDealDocument registered;
         try {

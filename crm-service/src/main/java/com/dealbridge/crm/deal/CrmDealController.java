@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -59,10 +60,16 @@ class CrmDealController {
         }
     }
 
-    private final CrmDeals deals;
+    /** A change of a deal that is not shared; absent fields stay as they are. */
+    record CrmDealPatch(String name, BigDecimal amount, LocalDate closeDate, String stage) {
+    }
 
-    CrmDealController(CrmDeals deals) {
+    private final CrmDeals deals;
+    private final CrmDealEdits edits;
+
+    CrmDealController(CrmDeals deals, CrmDealEdits edits) {
         this.deals = deals;
+        this.edits = edits;
     }
 
     /** Creates a CRM deal (not shared until a rep converts it). */
@@ -77,6 +84,16 @@ class CrmDealController {
     @GetMapping("/{id}")
     CrmDealView get(@PathVariable String id) {
         return CrmDealView.of(deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found")));
+    }
+
+    /**
+     * Changes a deal that is not shared (name, amount, close date, stage); a shared deal is changed through
+     * {@code PATCH /api/shared-deals/{id}} (409 here); invalid fields 422.
+     */
+    @PatchMapping("/{id}")
+    CrmDealView update(@PathVariable String id, @RequestBody CrmDealPatch patch) {
+        return CrmDealView.of(edits.update(id, new CrmDealChange(patch.name(), patch.amount(), patch.closeDate(),
+                patch.stage())));
     }
 
     /** Newest first; {@code page} (from 0) of {@code size} (default 100, at most 500). */

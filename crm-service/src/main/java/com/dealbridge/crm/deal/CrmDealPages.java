@@ -3,9 +3,11 @@ package com.dealbridge.crm.deal;
 import com.dealbridge.crm.workspace.WorkspacePage;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
+import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.domain.Stage;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,6 +57,23 @@ class CrmDealPages {
     @GetMapping("/deals/{id}")
     String deal(Caller caller, @PathVariable String id, Model model) {
         return page.show(caller, id, model);
+    }
+
+    /** A shared deal page's edit forms that refresh themselves (templates/crm/deal-edits.html), by fragment name. */
+    static final Set<String> EDIT_FRAGMENTS = Set.of("edit-details", "edit-stage", "edit-compensation", "edit-quotes");
+
+    /**
+     * One edit form of a shared deal's page alone, with the shared deal's current values, for the page to refresh
+     * it when its event stream says the deal changed (the page keeps a form the rep is working in).
+     */
+    @GetMapping("/deals/{id}/edits/{fragment}")
+    String editForm(Caller caller, @PathVariable String id, @PathVariable String fragment, Model model) {
+        if (!EDIT_FRAGMENTS.contains(fragment)) {
+            throw new NotFoundException("No form " + fragment);
+        }
+        page.sharedDealId(id); // a deal that is not shared has none of these forms: 404
+        page.show(caller, id, model);
+        return "crm/deal-edits :: " + fragment;
     }
 
     /** The details card alone, for the page to refresh itself when its event stream says the deal changed. */

@@ -33,13 +33,14 @@ class ConvertPanelPagesIntegrationTest extends WorkspacePageTest {
         assertThat(panel.statusCode()).isEqualTo(200);
         assertThat(panel.body()).contains(partnerName + " (0 / 3 active registrations)")
                 .contains("name=\"partnerContactId\"").contains("name=\"welcomeNote\"")
-                .contains("name=\"contactedPartnerConfirmed\"").contains("data-testid=\"add-partner\"");
+                .contains("name=\"contactedPartnerConfirmed\"").contains("data-testid=\"next\"");
 
         HttpResponse<String> unconfirmed = session.submit("/deals/" + dealId + "/convert",
                 "/deals/" + dealId + "/convert", Map.of("partnerId", partnerId, "partnerContactId", userId,
                         "welcomeNote", "Welcome aboard"));
         assertThat(unconfirmed.statusCode()).isEqualTo(422);
-        assertThat(unconfirmed.body()).contains("data-testid=\"refusal\"").contains("Welcome aboard");
+        assertThat(unconfirmed.body()).contains("data-testid=\"contactedPartnerConfirmed-error\"")
+                .contains("Welcome aboard");
 
         HttpResponse<String> converted = session.submit("/deals/" + dealId + "/convert",
                 "/deals/" + dealId + "/convert", Map.of("partnerId", partnerId, "partnerContactId", userId,

@@ -1,37 +1,29 @@
 package com.dealbridge.partner.shareddeal;
 
 import com.dealbridge.kit.security.Caller;
-import com.dealbridge.kit.web.Paging;
-import com.dealbridge.shareddeal.api.ActivityItem;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
-import com.dealbridge.shareddeal.notes.AttachmentProperties;
-import com.dealbridge.shareddeal.notes.NoteView;
-import com.dealbridge.shareddeal.notes.SharedNotes;
-import java.util.List;
+import com.dealbridge.shareddeal.domain.Origin;
+import com.dealbridge.shareddeal.notes.SharedTabModel;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
  * What the Shared tab shows, for the pages that render it (the tab itself, and every form on it that answers with
- * the tab and its refusals): the deal, the live notes and the shared activity, and the attachment limits the note
- * editor tells the browser so it can refuse a file before sending it.
+ * the tab and its refusals): the deal and the shared timeline fragments' model ({@link SharedTabModel}, the same as
+ * the CRM workspace's), with the partner's own notes editable.
  */
 @Component
 class SharedTab {
 
-    /** The Shared tab shows this many notes and activity lines; the API pages further. */
-    static final int TIMELINE_SIZE = 200;
     /** Notes this side wrote may be edited and deleted on the page; the other side's are read-only here. */
-    static final String OWN_SIDE = "PARTNER";
+    static final Origin OWN_SIDE = Origin.PARTNER;
 
     private final SharedDealQueries queries;
-    private final SharedNotes notes;
-    private final AttachmentProperties attachments;
+    private final SharedTabModel shared;
 
-    SharedTab(SharedDealQueries queries, SharedNotes notes, AttachmentProperties attachments) {
+    SharedTab(SharedDealQueries queries, SharedTabModel shared) {
         this.queries = queries;
-        this.notes = notes;
-        this.attachments = attachments;
+        this.shared = shared;
     }
 
     /** The whole page with the Shared tab open; refusals the caller put in the model are shown next to fields. */
@@ -44,15 +36,6 @@ class SharedTab {
 
     /** The timeline fragment's model: notes, activity, and the limits of the notes' file fields. */
     void timeline(Caller caller, String id, Model model) {
-        List<NoteView> shared = notes.list(caller, id, Paging.of(0, TIMELINE_SIZE)).items();
-        List<ActivityItem> activity = queries.sharedTab(caller, id, Paging.of(0, TIMELINE_SIZE)).items().stream()
-                .map(ActivityItem::of).filter(item -> !item.type().startsWith("NOTE")
-                        && !item.type().startsWith("COMMENT") && !item.type().startsWith("ATTACHMENT")).toList();
-        model.addAttribute("notes", shared);
-        model.addAttribute("activity", activity);
-        model.addAttribute("ownSide", OWN_SIDE);
-        model.addAttribute("maxFileBytes", attachments.maxSize().toBytes());
-        model.addAttribute("maxFileMegabytes", attachments.maxSize().toMegabytes());
-        model.addAttribute("acceptedTypes", String.join(",", attachments.allowedTypes()));
+        shared.addTo(model, caller, id, OWN_SIDE);
     }
 }

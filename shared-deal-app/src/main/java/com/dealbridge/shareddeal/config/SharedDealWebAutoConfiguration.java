@@ -10,7 +10,9 @@ import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.live.LiveDealPages;
 import com.dealbridge.shareddeal.notes.AttachmentProperties;
 import com.dealbridge.shareddeal.notes.AttachmentUploads;
+import com.dealbridge.shareddeal.notes.NoteFiles;
 import com.dealbridge.shareddeal.notes.SharedNotes;
+import com.dealbridge.shareddeal.notes.SharedTabModel;
 import com.dealbridge.shareddeal.registration.CapacityLedger;
 import com.dealbridge.shareddeal.store.SharedDeals;
 import com.dealbridge.sync.config.SyncAutoConfiguration;
@@ -64,6 +66,18 @@ public class SharedDealWebAutoConfiguration {
     AttachmentUploads attachmentUploads(SharedDeals sharedDeals, SharedDealQueries queries,
                                         SharedDealCommands commands, AttachmentProperties properties) {
         return new AttachmentUploads(sharedDeals, queries, commands, properties);
+    }
+
+    /** The files of the Shared tabs' note editors, attached through the API's upload service. */
+    @Bean
+    NoteFiles noteFiles(AttachmentUploads uploads, AttachmentProperties properties) {
+        return new NoteFiles(uploads, properties);
+    }
+
+    /** The model of the Shared tabs' shared timeline fragments. */
+    @Bean
+    SharedTabModel sharedTabModel(SharedNotes notes, SharedDealQueries queries, AttachmentProperties properties) {
+        return new SharedTabModel(notes, queries, properties);
     }
 
     /** Status, replay and resync: the admin API's and any admin page's. */
