@@ -117,6 +117,14 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 900));
     }
 
+    /** The Accept-Language header the browser sends from now on (the DevTools protocol's override). */
+    void acceptLanguage(String languages) {
+        String agent = (String) script("return navigator.userAgent;");
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.setUserAgentOverride",
+                java.util.Map.of("userAgent", agent, "acceptLanguage", languages));
+    }
+
     @Override
     public void close() {
         try {

@@ -35,7 +35,7 @@ class CrmAdminBrowserTest extends BrowserSystemTest {
         }
         await().atMost(WAIT).until(() -> system.crm().get("/admin/sync/status", CRM_ADMIN).bodyAsString()
                 .contains("\"key\":\"" + key + "\""));
-        signIn("Ada Admin", email, admin.json("/invitationUrl"));
+        new CrmSteps(system, browser).signIn("Ada Admin", email, admin.json("/invitationUrl"));
 
         browser.byTestId("nav-sync-health").click();
         browser.awaitTestId("sync-health");
@@ -68,19 +68,5 @@ class CrmAdminBrowserTest extends BrowserSystemTest {
     private static WebElement deadLetterOf(String key) {
         return browser.allByTestId("dead-letter").stream().filter(row -> row.getText().contains(key)).findFirst()
                 .orElseThrow(() -> new AssertionError("no dead letter of " + key + " on the page"));
-    }
-
-    private static void signIn(String name, String email, String invitationUrl) {
-        browser.open(system.crmUrl() + "/sign-in");
-        browser.driver.manage().deleteAllCookies();
-        browser.open(invitationUrl);
-        browser.type("password", PASSWORD);
-        browser.byTestId("set-password").click();
-        browser.awaitTestId("password-set");
-        browser.type("email", email);
-        browser.type("password", PASSWORD);
-        browser.byTestId("sign-in").click();
-        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().equals(system.crmUrl() + "/"));
-        assertThat(browser.byTestId("signed-in-as").getText()).isEqualTo(name);
     }
 }

@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,6 +33,13 @@ import org.openqa.selenium.support.ui.Select;
  */
 class CrmWorkspaceBrowserTest extends BrowserSystemTest {
 
+    private static CrmSteps steps;
+
+    @BeforeAll
+    static void steps() {
+        steps = new CrmSteps(system, browser);
+    }
+
     @Test
     void aRepConvertsADealChangesItsStageAndSharesANoteThePartnerSees() throws IOException {
         PartnerUser partner = system.newPartner("Workspace Partners", 5);
@@ -40,8 +47,8 @@ class CrmWorkspaceBrowserTest extends BrowserSystemTest {
         // the CRM knows the partner from the accounts topic
         await().atMost(WAIT).until(() -> system.crm().get("/api/partners?size=500", rep.token())
                 .bodyAsString().contains(partner.partnerId()));
-        String dealId = crmDeal(rep, "Initech upgrade");
-        signIn(rep);
+        String dealId = steps.crmDeal(rep, "Initech upgrade");
+        steps.signIn(rep);
 
         browser.open(system.crmUrl() + "/");
         assertThat(browser.allByTestId("deal-row")).extracting(WebElement::getText)
@@ -162,12 +169,78 @@ class CrmWorkspaceBrowserTest extends BrowserSystemTest {
     @Test
     void anUnknownDealShowsTheErrorPage() {
         Rep rep = system.newRep("Nora NotFound");
-        signIn(rep);
+        steps.signIn(rep);
 
         browser.open(system.crmUrl() + "/deals/" + UUID.randomUUID());
 
         assertThat(browser.awaitTestId("error-page").getText()).isEqualTo("Not found");
         browser.screenshot("crm-not-found");
+    }
+
+    @Test
+    void aPartnersPictureBecomesAvailableOnTheRepsOpenSharedTabWithoutAReload() throws IOException {
+        PartnerUser partner = system.newPartner("Picture Partners", 5);
+        Rep rep = system.newRep("Pia Pictures");
+        String dealId = steps.crmDeal(rep, "Initech pictures");
+        String sharedDealId = steps.converted(rep, partner, dealId);
+        String noteId = ok(system.partner().post("/api/shared-deals/" + sharedDealId + "/shared-notes",
+                partner.token(), Map.of("body", "Partner here: the floor plan")), 201).json("/id");
+        steps.signIn(rep);
+        browser.open(system.crmUrl() + "/deals/" + dealId + "/shared");
+        await().atMost(WAIT).ignoreExceptions().until(() -> noteBodies().contains("Partner here: the floor plan"));
+        awaitConnected();
+        browser.markDocument();
+
+        long sent = System.nanoTime();
+        ok(system.partner().postMultipart("/api/shared-deals/" + sharedDealId + "/shared-notes/" + noteId
+                + "/attachments", partner.token(), "file", "floor plan.png", "image/png", picture()), 201);
+        // the file travels in chunks after its announcement: the tab shows it arriving, then the picture itself
+        await().atMost(LIVE).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> ((Number) browser
+                .script("return arguments[0].naturalWidth;", browser.byTestId("attachment-thumbnail")))
+                .intValue() == 64);
+        System.out.println("browser test: a partner's picture was shown on the CRM's open Shared tab "
+                + Duration.ofNanos(System.nanoTime() - sent).toMillis() + " ms after the portal answered its POST");
+        assertThat(browser.stillTheSameDocument()).as("the picture appeared without a reload").isTrue();
+        assertThat(browser.byTestId("attachment-link").getText()).isEqualTo("floor plan.png");
+        assertThat(browser.allByTestId("delete-attachment")).as("the partner's file is theirs to remove").isEmpty();
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        PartnerUser partner = system.newPartner("Forged Partners", 5);
+        Rep rep = system.newRep("Fred Forged");
+        String dealId = steps.crmDeal(rep, "Initech forged");
+        String sharedDealId = steps.converted(rep, partner, dealId);
+        steps.signIn(rep);
+        String dealPath = "/deals/" + dealId;
+        browser.open(system.crmUrl() + dealPath + "/shared");
+        browser.awaitTestId("save-note");
+
+        Object status = browser.asyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: 'POST', redirect: 'manual', headers: {'Content-Type':"
+                + " 'application/x-www-form-urlencoded'}, body: 'body=forged'}).then(r => done(r.status));",
+                dealPath + "/shared-notes");
+
+        assertThat(status).isEqualTo(403L);
+        assertThat(system.crm().get("/api/shared-deals/" + sharedDealId + "/shared-notes", rep.token())
+                .bodyAsString()).doesNotContain("forged");
+    }
+
+    @Test
+    void repeatedFailedSignInsLockTheRepsAddressEvenForTheRightPassword() {
+        Rep rep = system.newRep("Lars Locked");
+        steps.signIn(rep);
+        browser.driver.manage().deleteAllCookies();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            steps.submitSignIn(rep.email(), "wrong password " + attempt);
+            assertThat(browser.awaitTestId("sign-in-error").getText()).contains("not right");
+        }
+
+        steps.submitSignIn(rep.email(), PASSWORD);
+
+        assertThat(browser.awaitTestId("sign-in-locked").isDisplayed()).isTrue();
+        assertThat(browser.driver.getCurrentUrl()).contains("/sign-in");
+        assertThat(browser.allByTestId("signed-in-as")).isEmpty();
     }
 
     /** A real 64 × 48 PNG the browser can draw. */
@@ -180,30 +253,5 @@ class CrmWorkspaceBrowserTest extends BrowserSystemTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
-    }
-
-    private static void signIn(Rep rep) {
-        browser.open(system.crmUrl() + "/sign-in");
-        browser.driver.manage().deleteAllCookies();
-        browser.open(rep.invitationUrl());
-        browser.type("password", PASSWORD);
-        browser.byTestId("set-password").click();
-        browser.awaitTestId("password-set");
-        browser.type("email", rep.email());
-        browser.type("password", PASSWORD);
-        browser.byTestId("sign-in").click();
-        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().equals(system.crmUrl() + "/"));
-        assertThat(browser.byTestId("signed-in-as").getText()).isEqualTo(rep.name());
-    }
-
-    private static String crmDeal(Rep rep, String name) {
-        String domain = "initech-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-        String companyId = ok(system.crm().post("/api/companies", rep.token(), Map.of("name", "Initech",
-                "domain", domain)), 201).json("/id");
-        String contactId = ok(system.crm().post("/api/contacts", rep.token(), Map.of("firstName", "Peter",
-                "lastName", "Gibbons", "email", "peter@" + domain, "companyId", companyId)), 201).json("/id");
-        return ok(system.crm().post("/api/deals", rep.token(), Map.of("name", name, "amount", "45000.00",
-                "closeDate", "2030-03-31", "stage", "QUALIFIED_TO_BUY", "contactIds", List.of(contactId),
-                "companyIds", List.of(companyId))), 201).json("/id");
     }
 }

@@ -182,7 +182,7 @@ class PortalAccessibilityBrowserTest extends BrowserSystemTest {
 
         // no choice made in the page: the browser's Accept-Language decides, signed in or not
         browser.driver.manage().deleteCookieNamed("dealbridge-language");
-        acceptLanguage("sv-SE,sv;q=0.9,en;q=0.5");
+        browser.acceptLanguage("sv-SE,sv;q=0.9,en;q=0.5");
         try {
             browser.open(system.partnerUrl() + "/");
             assertThat(heading()).isEqualTo("Affärer");
@@ -190,7 +190,7 @@ class PortalAccessibilityBrowserTest extends BrowserSystemTest {
             browser.open(system.partnerUrl() + "/sign-in");
             assertThat(heading()).isEqualTo("Logga in");
         } finally {
-            acceptLanguage("en-US,en;q=0.9");
+            browser.acceptLanguage("en-US,en;q=0.9");
         }
         browser.open(system.partnerUrl() + "/sign-in");
         assertThat(heading()).isEqualTo("Sign in");
@@ -198,14 +198,6 @@ class PortalAccessibilityBrowserTest extends BrowserSystemTest {
 
     private static String heading() {
         return browser.driver.findElement(By.tagName("h1")).getText();
-    }
-
-    /** The Accept-Language header the browser sends from now on (the DevTools protocol's override). */
-    private static void acceptLanguage(String languages) {
-        String agent = (String) browser.script("return navigator.userAgent;");
-        browser.driver.executeCdpCommand("Network.enable", Map.of());
-        browser.driver.executeCdpCommand("Network.setUserAgentOverride",
-                Map.of("userAgent", agent, "acceptLanguage", languages));
     }
 
     /** One key pressed on whatever has the focus; a confirmation it opens is left for the test to answer. */

@@ -16,12 +16,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("deals")
 record CrmDealDocument(@Id String id, String name, String amount, String currency, String closeDate, String stage,
         List<String> contactIds, List<String> companyIds, @Indexed String sharedDealId, @Indexed Instant createdAt,
-        Instant updatedAt, String pipeline) {
+        Instant updatedAt, String pipeline, @Indexed String ownerId) {
 
     CrmDeal toDeal(String sharedDealPipeline) {
         String shown = pipeline != null ? pipeline : sharedDealId != null ? sharedDealPipeline : CrmDeals.OWN_PIPELINE;
         return new CrmDeal(id, name, new BigDecimal(amount), currency, LocalDate.parse(closeDate), stage,
                 contactIds == null ? List.of() : contactIds, companyIds == null ? List.of() : companyIds,
-                sharedDealId, createdAt, shown);
+                sharedDealId, createdAt, shown, ownerId);
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The deal page's form for a deal that is not shared: name, amount, close date and stage, through
+ * The deal page's form for a deal that is not shared: name, amount, close date, stage and owner, through
  * {@link CrmDealEdits}, the service of {@code PATCH /api/deals/{id}}; refusals next to their fields with what was
  * typed kept. (A shared deal's forms are {@code SharedDealEditPages}, on the shared deal.)
  */
@@ -43,13 +43,15 @@ class CrmDealEditPages {
     @PostMapping("/deals/{id}/edit")
     String edit(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String name,
                 @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String closeDate,
-                @RequestParam(defaultValue = "") String stage, Model model, HttpServletResponse response) {
+                @RequestParam(defaultValue = "") String stage, @RequestParam(defaultValue = "") String ownerId,
+                Model model, HttpServletResponse response) {
         Map<String, String> draft = new HashMap<>(Map.of("name", name, "amount", amount, "closeDate", closeDate,
-                "stage", stage));
+                "stage", stage, "ownerId", ownerId));
         List<FieldError> errors = new ArrayList<>();
         BigDecimal newAmount = parse("amount", amount, BigDecimal::new, errors);
         LocalDate newCloseDate = parse("closeDate", closeDate, LocalDate::parse, errors);
-        CrmDealChange change = new CrmDealChange(name, newAmount, newCloseDate, stage.isBlank() ? null : stage);
+        CrmDealChange change = new CrmDealChange(name, newAmount, newCloseDate, stage.isBlank() ? null : stage,
+                ownerId.isBlank() ? null : ownerId);
         try {
             // what the form could not read, and what the service refuses of the rest: all at once
             errors.addAll(edits.problems(change));

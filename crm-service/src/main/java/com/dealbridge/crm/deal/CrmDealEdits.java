@@ -36,8 +36,8 @@ public class CrmDealEdits {
     }
 
     /**
-     * Changes a deal that is not shared: its name, amount, close date and stage (a shared deal's are the shared
-     * deal's, changed through it and mirrored here). Nothing is changed when any field is invalid.
+     * Changes a deal that is not shared: its name, amount, close date, stage and owner (a shared deal's are the
+     * shared deal's, changed through it and mirrored here; its owner is its assigned rep). Nothing is changed when any field is invalid.
      *
      * @throws UnprocessableException listing every invalid field, with the rules of {@link CrmDeals#create}
      * @throws ConflictException      the deal is shared (also when it was converted while this was decided)
@@ -65,6 +65,9 @@ public class CrmDealEdits {
         if (change.stage() != null) {
             update.set("stage", change.stage());
         }
+        if (change.ownerId() != null) {
+            update.set("ownerId", change.ownerId());
+        }
         // only while still not shared: a conversion linking the deal meanwhile wins, and this change is refused
         CrmDealDocument changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)
                         .and("sharedDealId").is(null)), update, FindAndModifyOptions.options().returnNew(true),
@@ -90,6 +93,7 @@ public class CrmDealEdits {
         if (change.stage() != null && !CrmDeals.isStage(change.stage())) {
             errors.add(new FieldError("stage", "must be one of " + Arrays.toString(Stage.values())));
         }
+        deals.ownerProblem(change.ownerId()).ifPresent(errors::add);
         return errors;
     }
 

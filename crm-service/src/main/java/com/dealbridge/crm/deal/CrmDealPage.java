@@ -1,6 +1,7 @@
 package com.dealbridge.crm.deal;
 
 import com.dealbridge.crm.product.Products;
+import com.dealbridge.crm.rep.SalesReps;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.Paging;
@@ -18,8 +19,8 @@ import org.springframework.ui.Model;
 
 /**
  * The deal page's model ({@code /deals/{id}}), for its own controller and for the edit forms that show it again
- * with their refusals: the CRM deal, its shared deal with what the sync policy lets the CRM edit, the stages and
- * the catalogue for quotes.
+ * with their refusals: the CRM deal and its owner, its shared deal with what the sync policy lets the CRM edit, the
+ * stages, the reps who may own it and the catalogue for quotes.
  */
 @Component
 public class CrmDealPage {
@@ -30,12 +31,15 @@ public class CrmDealPage {
     private final SharedDealQueries queries;
     private final SharedDealCommands commands;
     private final Products products;
+    private final SalesReps reps;
 
-    CrmDealPage(CrmDeals deals, SharedDealQueries queries, SharedDealCommands commands, Products products) {
+    CrmDealPage(CrmDeals deals, SharedDealQueries queries, SharedDealCommands commands, Products products,
+                SalesReps reps) {
         this.deals = deals;
         this.queries = queries;
         this.commands = commands;
         this.products = products;
+        this.reps = reps;
     }
 
     /** The deal, or 404 (shown as the not-found page). */
@@ -65,6 +69,8 @@ public class CrmDealPage {
         model.addAttribute("rules", commands.editRules());
         model.addAttribute("stages", Stream.of(Stage.values()).map(Stage::name).toList());
         model.addAttribute("products", products.offered(Paging.of(0, Paging.MAX_SIZE)).items());
+        model.addAttribute("owner", reps.find(deal.ownerId()).orElse(null));
+        model.addAttribute("reps", reps.active());
         model.addAttribute("draft", draft);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

@@ -1,5 +1,7 @@
 package com.dealbridge.crm.deal;
 
+import com.dealbridge.crm.rep.SalesRep;
+import com.dealbridge.crm.rep.SalesReps;
 import com.dealbridge.crm.workspace.WorkspacePage;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
@@ -7,7 +9,10 @@ import com.dealbridge.kit.web.NotFoundException;
 import com.dealbridge.kit.web.Paging;
 import com.dealbridge.shareddeal.domain.Stage;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,8 +21,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The CRM workspace's home ({@code /}): the CRM's deals, newest first, filtered by shared / not shared and stage,
- * paginated. It reads through {@link CrmDeals}, the service the API's {@code GET /api/deals} uses.
+ * The CRM workspace's home ({@code /}): the CRM's deals, newest first, filtered by shared / not shared, stage and
+ * owner, paginated. It reads through {@link CrmDeals}, the service the API's {@code GET /api/deals} uses.
  */
 @Controller
 @Hidden // a page, not part of the API document
@@ -28,26 +33,34 @@ class CrmDealPages {
 
     private final CrmDeals deals;
     private final CrmDealPage page;
+    private final SalesReps reps;
 
-    CrmDealPages(CrmDeals deals, CrmDealPage page) {
+    CrmDealPages(CrmDeals deals, CrmDealPage page, SalesReps reps) {
         this.deals = deals;
         this.page = page;
+        this.reps = reps;
     }
 
     @GetMapping("/")
     String deals(Caller caller, @RequestParam(required = false) String shared,
-                 @RequestParam(required = false) String stage, @RequestParam(required = false) Integer page,
-                 Model model) {
+                 @RequestParam(required = false) String stage, @RequestParam(required = false) String ownerId,
+                 @RequestParam(required = false) Integer page, Model model) {
         // unknown filter values show every deal rather than an error page: they come from hand-edited links
         Boolean sharedFilter = "yes".equals(shared) ? Boolean.TRUE : "no".equals(shared) ? Boolean.FALSE : null;
         String stageFilter = stage != null && CrmDeals.isStage(stage) ? stage : null;
         Paging paging = Paging.of(page == null ? 0 : Math.max(page, 0), PAGE_SIZE);
-        ListResponse<CrmDeal> found = deals.list(paging, sharedFilter, stageFilter);
+        List<SalesRep> owners = reps.active();
+        String ownerFilter = owners.stream().anyMatch(rep -> rep.id().equals(ownerId)) ? ownerId : null;
+        ListResponse<CrmDeal> found = deals.list(paging, sharedFilter, stageFilter, ownerFilter);
         model.addAttribute("me", caller);
         model.addAttribute("rows", found.items());
         model.addAttribute("shared", sharedFilter == null ? "" : shared);
         model.addAttribute("stage", stageFilter == null ? "" : stageFilter);
         model.addAttribute("stages", Stream.of(Stage.values()).map(Stage::name).toList());
+        model.addAttribute("owners", owners);
+        model.addAttribute("ownerId", ownerFilter == null ? "" : ownerFilter);
+        Map<String, String> ownerNames = owners.stream().collect(Collectors.toMap(SalesRep::id, SalesRep::name));
+        model.addAttribute("ownerNames", ownerNames);
         model.addAttribute("page", paging.page());
         model.addAttribute("total", found.total());
         model.addAttribute("hasNext", (long) paging.offset() + found.items().size() < found.total());

@@ -1,6 +1,8 @@
 package com.dealbridge.crm.deal;
 
 import com.dealbridge.crm.directory.Directory;
+import com.dealbridge.crm.rep.SalesRep;
+import com.dealbridge.crm.rep.SalesReps;
 import com.dealbridge.kit.money.Money;
 import com.dealbridge.kit.mongo.MongoPages;
 import com.dealbridge.kit.web.FieldError;
@@ -42,11 +44,13 @@ public class CrmDeals {
 
     private final MongoOperations mongo;
     private final Directory directory;
+    private final SalesReps reps;
     private final String sharedDealPipeline;
 
-    CrmDeals(MongoOperations mongo, Directory directory, SharedDealsProperties sharedDeals) {
+    CrmDeals(MongoOperations mongo, Directory directory, SalesReps reps, SharedDealsProperties sharedDeals) {
         this.mongo = mongo;
         this.directory = directory;
+        this.reps = reps;
         this.sharedDealPipeline = sharedDeals.defaultPipeline();
     }
 
@@ -65,7 +69,7 @@ public class CrmDeals {
      * @throws UnprocessableException listing every invalid field: blank name, missing or negative amount (or more
      *                                than two decimals or fifteen integer digits), unknown currency or stage,
      *                                missing close date or one outside the years 1900–9999, unknown contacts or
-     *                                companies
+     *                                companies, an owner who is not an active sales rep
      */
     public CrmDeal create(NewCrmDeal deal) {
         List<FieldError> errors = new ArrayList<>();
@@ -95,13 +99,14 @@ public class CrmDeals {
         if (!unknownCompanies.isEmpty()) {
             errors.add(new FieldError("companyIds", "unknown companies: " + unknownCompanies));
         }
+        ownerProblem(deal.ownerId()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new UnprocessableException("The deal is invalid; see 'errors'", errors);
         }
         Instant now = now();
         CrmDealDocument document = new CrmDealDocument(UUID.randomUUID().toString(), deal.name().trim(),
                 Money.format(deal.amount()), currency, deal.closeDate().toString(), stage, contactIds, companyIds,
-                null, now, now, OWN_PIPELINE);
+                null, now, now, OWN_PIPELINE, deal.ownerId());
         return toDeal(mongo.insert(document));
     }
 
@@ -174,12 +179,16 @@ public class CrmDeals {
     }
 
     /**
-     * Brings the CRM deal in line with its shared deal's details and stage (after either side changed them); an
-     * unknown id, or a shared-deal version not newer than the last one mirrored, changes nothing.
+     * Brings the CRM deal in line with its shared deal's details, stage and assigned rep, its owner (after either
+     * side changed them); an unknown id, or a shared-deal version not newer than the last one mirrored, changes
+     * nothing. A null owner (no rep assigned yet) keeps the stored one.
      */
     void mirror(String dealId, String name, BigDecimal amount, String currency, LocalDate closeDate, String stage,
-            long sharedDealVersion) {
+            String ownerId, long sharedDealVersion) {
         Update update = new Update().set("updatedAt", now()).set("sharedDealVersion", sharedDealVersion);
+        if (ownerId != null) {
+            update.set("ownerId", ownerId);
+        }
         if (name != null) {
             update.set("name", name);
         }
@@ -201,18 +210,17 @@ public class CrmDeals {
         mongo.updateFirst(olderMirror, update, CrmDealDocument.class);
     }
 
-    /** One page of all deals, newest first. */
-    ListResponse<CrmDeal> list(Paging paging) {
-        return list(paging, null, null);
-    }
-
     /**
-     * One page of the deals, newest first, for the workspace's filters.
-     * @param shared true: only deals converted to a shared deal, false: only the others, null: all
-     * @param stage only deals in this stage; null: every stage
+     * One page of the deals, newest first, for the API's and the workspace's filters.
+     * @param shared  true: only deals converted to a shared deal, false: only the others, null: all
+     * @param stage   only deals in this stage; null: every stage
+     * @param ownerId only deals this sales rep owns; null: anyone's and no one's
      */
-    ListResponse<CrmDeal> list(Paging paging, Boolean shared, String stage) {
+    ListResponse<CrmDeal> list(Paging paging, Boolean shared, String stage, String ownerId) {
         Query query = new Query();
+        if (ownerId != null) {
+            query.addCriteria(Criteria.where("ownerId").is(ownerId));
+        }
         if (shared != null) {
             query.addCriteria(shared ? Criteria.where("sharedDealId").ne(null)
                     : Criteria.where("sharedDealId").is(null));
@@ -222,6 +230,14 @@ public class CrmDeals {
         }
         return MongoPages.find(mongo, query, NEWEST_FIRST, CrmDealDocument.class, paging)
                 .map(this::toDeal);
+    }
+
+    /** Why this owner cannot own a deal (not an active sales rep); empty for null (no owner) or a good one. */
+    Optional<FieldError> ownerProblem(String ownerId) {
+        if (ownerId == null || reps.find(ownerId).filter(SalesRep::active).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldError("ownerId", "unknown sales rep " + ownerId));
     }
 
     private static void checkAmount(BigDecimal amount, List<FieldError> errors) {

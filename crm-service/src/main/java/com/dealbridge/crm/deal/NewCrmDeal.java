@@ -11,7 +11,8 @@ import java.util.List;
  * @param stage      a {@link com.dealbridge.shareddeal.domain.Stage} name; null means {@code APPOINTMENT_SCHEDULED}
  * @param contactIds CRM contacts; null means none
  * @param companyIds CRM companies; null means none
+ * @param ownerId    an active sales rep; null means none
  */
 public record NewCrmDeal(String name, BigDecimal amount, String currency, LocalDate closeDate, String stage,
-        List<String> contactIds, List<String> companyIds) {
+        List<String> contactIds, List<String> companyIds, String ownerId) {
 }

@@ -4,8 +4,9 @@ import com.dealbridge.shareddeal.store.LocalDealMirror;
 import org.springframework.stereotype.Component;
 
 /**
- * The CRM deal of a shared deal shows its name, amount, currency, close date and stage: a purchase moves the CRM
- * deal to CLOSED_WON, a partner's stage edit shows in the CRM's pipeline.
+ * The CRM deal of a shared deal shows its name, amount, currency, close date and stage, and is owned by its assigned
+ * rep: a purchase moves the CRM deal to CLOSED_WON, a partner's stage edit shows in the CRM's pipeline, an
+ * assignment shows in the deals list's owner filter.
  */
 @Component
 class SharedDealMirror extends LocalDealMirror {
@@ -19,6 +20,6 @@ class SharedDealMirror extends LocalDealMirror {
     @Override
     protected void mirror(String partnerId, String localDealId, Mirrored mirrored, long sharedDealVersion) {
         deals.mirror(localDealId, mirrored.dealName(), mirrored.amount(), mirrored.currency(), mirrored.closeDate(),
-                mirrored.stage() == null ? null : mirrored.stage().name(), sharedDealVersion);
+                mirrored.stage() == null ? null : mirrored.stage().name(), mirrored.assignedRepId(), sharedDealVersion);
     }
 }

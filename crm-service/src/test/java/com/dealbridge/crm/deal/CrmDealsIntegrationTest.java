@@ -165,6 +165,49 @@ class CrmDealsIntegrationTest {
     }
 
     @Test
+    void aDealIsOwnedByItsCreatorOrTheRepNamedAndTheListFiltersByOwner() {
+        String otherToken = TestReps.createToken(api);
+        String me = api.get("/api/me", token).json("/id");
+        String other = api.get("/api/me", otherToken).json("/id");
+
+        ApiResponse mine = api.post("/api/deals", token, Map.of("name", "Owned by its creator", "amount", "10",
+                "closeDate", "2027-01-01", "stage", "QUALIFIED_TO_BUY"));
+        ApiResponse theirs = api.post("/api/deals", token, Map.of("name", "Owned by the rep named", "amount", "10",
+                "closeDate", "2027-01-01", "stage", "QUALIFIED_TO_BUY", "ownerId", other));
+        ApiResponse nobodys = api.post("/api/deals", token, Map.of("name", "Owned by a stranger", "amount", "10",
+                "closeDate", "2027-01-01", "stage", "QUALIFIED_TO_BUY", "ownerId", "no-such-rep"));
+
+        assertThat(mine.json("/ownerId")).isEqualTo(me);
+        assertThat(theirs.json("/ownerId")).isEqualTo(other);
+        assertThat(nobodys.status()).as(nobodys.toString()).isEqualTo(422);
+        assertThat(nobodys.node("/errors").findValuesAsString("field")).containsExactly("ownerId");
+        assertThat(PagingAssertions.ids(api.get("/api/deals?ownerId=" + other, otherToken)))
+                .containsExactly(theirs.json("/id"));
+
+        ApiResponse handedOver = api.patch("/api/deals/" + mine.json("/id"), token, Map.of("ownerId", other));
+        assertThat(handedOver.json("/ownerId")).isEqualTo(other);
+        assertThat(api.patch("/api/deals/" + mine.json("/id"), token, Map.of("ownerId", "no-such-rep")).status())
+                .isEqualTo(422);
+        assertThat(PagingAssertions.ids(api.get("/api/deals?ownerId=" + other, otherToken)))
+                .containsExactlyInAnyOrder(theirs.json("/id"), mine.json("/id"));
+        assertThat(PagingAssertions.ids(api.get("/api/deals?ownerId=" + me, token))).isEmpty();
+    }
+
+    @Test
+    void aSharedDealsCrmDealIsOwnedByItsAssignedRepAndNotByAnOlderMirror() {
+        String crmDealId = UUID.randomUUID().toString();
+        crmDeals.upsertForSharedDeal(crmDealId, UUID.randomUUID().toString(), "Assigned lead", BigDecimal.TEN,
+                null, LocalDate.parse("2027-01-01"), null);
+
+        crmDeals.mirror(crmDealId, null, null, null, null, null, "rep-2", 2);
+        crmDeals.mirror(crmDealId, null, null, null, null, null, "rep-1", 1);
+        crmDeals.mirror(crmDealId, null, null, null, null, null, null, 3);
+
+        assertThat(crmDeals.find(crmDealId).orElseThrow().ownerId())
+                .as("the later assignment stays, and a save with no rep keeps it").isEqualTo("rep-2");
+    }
+
+    @Test
     void companiesAndContactsArePagedByNameWithTheirTotals() {
         // '!' sorts before the letters and digits other tests' names start with, so these three come first.
         String tag = "!" + UUID.randomUUID();

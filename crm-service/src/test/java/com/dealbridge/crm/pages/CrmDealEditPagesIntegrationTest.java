@@ -6,10 +6,11 @@ import com.dealbridge.crm.CrmServiceIntegrationTest;
 import com.dealbridge.kit.test.ApiResponse;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deal page's form for a deal that is not shared (name, amount, close date, stage), over HTTP, and
+ * The deal page's form for a deal that is not shared (name, amount, close date, stage, owner), over HTTP, and
  * {@code PATCH /api/deals/{id}}, the API of the same service: a change saved, invalid fields refused next to them
  * with what was typed kept and nothing changed, a shared deal refused (it is changed through the shared deal).
  */
@@ -39,6 +40,29 @@ class CrmDealEditPagesIntegrationTest extends WorkspacePageTest {
         assertThat(deal.json("/stage")).isEqualTo("CONTRACT_SENT");
         String shown = session.get(page).body();
         assertThat(shown).contains("Renamed deal").contains("2500.50").contains("Contract sent");
+    }
+
+    @Test
+    void aRepHandsADealToAnotherRepAndTheDealsHomeFiltersByOwner() {
+        String dealId = fixtures.dealWithContactAndCompany();
+        String me = fixtures.api.get("/api/me", fixtures.token).json("/id");
+        String other = fixtures.api.post("/admin/sales-reps", CrmServiceIntegrationTest.ADMIN_TOKEN,
+                Map.of("name", "Otto Owner", "email", UUID.randomUUID() + "@vendor.example")).json("/id");
+        String page = "/deals/" + dealId;
+        assertThat(session.get("/?ownerId=" + me).body()).contains(dealId).contains("(me)");
+
+        HttpResponse<String> saved = session.submit(page, page + "/edit", Map.of("name", "Panel deal",
+                "amount", "100.00", "closeDate", "2027-06-30", "stage", "QUALIFIED_TO_BUY", "ownerId", other));
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(fixtures.api.get("/api/deals/" + dealId, fixtures.token).json("/ownerId")).isEqualTo(other);
+        assertThat(session.get(page).body()).containsPattern("data-testid=\"deal-owner\">Otto Owner<");
+        assertThat(session.get("/?ownerId=" + other).body()).contains(dealId).contains("Otto Owner");
+        assertThat(session.get("/?ownerId=" + me).body()).doesNotContain(dealId);
+        HttpResponse<String> refused = session.submit(page, page + "/edit", Map.of("name", "Panel deal",
+                "amount", "100.00", "closeDate", "2027-06-30", "stage", "QUALIFIED_TO_BUY", "ownerId", "nobody"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("data-testid=\"ownerId-error\"");
     }
 
     @Test

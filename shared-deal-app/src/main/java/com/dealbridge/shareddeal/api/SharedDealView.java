@@ -35,7 +35,13 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
     public record ProductRef(String id, String name) {
     }
 
-    public record Banner(String type, String message) {
+    /**
+     * @param type    CLOSED_WON, CLOSED_LOST or WITHDRAWN
+     * @param message the banner's text in English
+     * @param reason  the partner's reason of a withdrawal, when it gave one (pages word the banner in their own
+     *                language from type and reason); null otherwise
+     */
+    public record Banner(String type, String message, String reason) {
     }
 
     public record QuoteView(String id, String title, String amount, String currency, String status,
@@ -85,6 +91,7 @@ public record SharedDealView(String id, String dealId, String partnerId, String 
 
     private static Banner banner(DealFacts deal) {
         com.dealbridge.shareddeal.domain.Banner banner = deal.banner();
-        return banner == null ? null : new Banner(banner.type().name(), banner.message());
+        return banner == null ? null : new Banner(banner.type().name(), banner.message(),
+                banner.type() == com.dealbridge.shareddeal.domain.DealStatus.WITHDRAWN ? deal.withdrawalReason() : null);
     }
 }
