@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The CRM workspace's pages for every rep, in a real browser (headless chromium): every page, an admin's included,
@@ -81,12 +82,14 @@ class CrmAccessibilityBrowserTest extends BrowserSystemTest {
         pages.put("sync health", "/settings/sync-health");
         pages.put("sales reps", "/settings/sales-reps");
         pages.put("products", "/settings/products");
-        pages.put("a page that is not there", "/deals/" + UUID.randomUUID());
         pages.forEach((page, path) -> {
             browser.open(system.crmUrl() + path);
             browser.awaitTestId("signed-in-as");
             checks.assertAccessibleAtBothWidths(page);
         });
+        browser.open(system.crmUrl() + "/deals/" + UUID.randomUUID());
+        browser.awaitTestId("error-page");
+        checks.assertAccessibleAtBothWidths("a page that is not there");
         await().atMost(WAIT).ignoreExceptions().until(() -> {
             browser.open(system.crmUrl() + "/deals/" + shared + "/shared");
             return !browser.allByTestId("attachment-thumbnail").isEmpty();
@@ -95,8 +98,9 @@ class CrmAccessibilityBrowserTest extends BrowserSystemTest {
 
         // refusals shown next to their fields keep the labels
         browser.open(system.crmUrl() + "/deals/" + toConvert + "/convert");
-        browser.byTestId("next").click();
-        browser.awaitTestId("next");
+        new Select(browser.field("partnerId")).selectByValue(partner.partnerId());
+        browser.byTestId("next").click(); // not confirmed that the partner was contacted
+        browser.awaitTestId("contactedPartnerConfirmed-error");
         assertThat(browser.driver.findElements(By.cssSelector("[aria-invalid=true]"))).isNotEmpty();
         checks.assertAccessibleAtBothWidths("the convert panel with its errors");
         browser.open(system.crmUrl() + "/deals/" + shared + "/shared");
