@@ -7,6 +7,7 @@ import com.dealbridge.kit.web.UnprocessableException;
 import com.dealbridge.shareddeal.notes.NoteFiles;
 import com.dealbridge.shareddeal.notes.NoteFiles.FileRefusal;
 import com.dealbridge.shareddeal.notes.SharedNotes;
+import com.dealbridge.shareddeal.notes.SharedTabModel;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -55,9 +56,7 @@ class SharedNotePages {
         try {
             notes.edit(caller, page.sharedDealId(id), noteId, body);
         } catch (UnprocessableException refused) {
-            response.setStatus(refused.status());
-            model.addAttribute("editNoteId", noteId);
-            model.addAttribute("editDraft", body);
+            SharedTabModel.editRefused(model, response, refused.status(), noteId, body);
             return tab.page(caller, id, model);
         }
         return CrmSharedTab.backTo(id);

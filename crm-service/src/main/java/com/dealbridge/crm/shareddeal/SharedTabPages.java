@@ -10,6 +10,7 @@ import com.dealbridge.shareddeal.notes.NoteFiles;
 import com.dealbridge.shareddeal.notes.NoteFiles.FileRefusal;
 import com.dealbridge.shareddeal.notes.NoteView;
 import com.dealbridge.shareddeal.notes.SharedNotes;
+import com.dealbridge.shareddeal.notes.SharedTabModel;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -111,9 +112,7 @@ class SharedTabPages {
 
     private String refusedFile(Caller caller, String id, FileRefusal refusal, String draft, Model model,
                                HttpServletResponse response) {
-        response.setStatus(refusal.status());
-        model.addAttribute("fileRefusal", refusal);
-        model.addAttribute("draft", draft);
+        SharedTabModel.fileRefused(model, response, refusal, draft);
         return tab.page(caller, id, model);
     }
 }

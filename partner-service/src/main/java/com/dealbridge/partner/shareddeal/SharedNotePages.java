@@ -6,6 +6,7 @@ import com.dealbridge.partner.pages.PortalPage;
 import com.dealbridge.shareddeal.notes.NoteFiles;
 import com.dealbridge.shareddeal.notes.NoteFiles.FileRefusal;
 import com.dealbridge.shareddeal.notes.SharedNotes;
+import com.dealbridge.shareddeal.notes.SharedTabModel;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -51,9 +52,7 @@ class SharedNotePages {
         try {
             notes.edit(caller, id, noteId, body);
         } catch (UnprocessableException refused) {
-            response.setStatus(refused.status());
-            model.addAttribute("editNoteId", noteId);
-            model.addAttribute("editDraft", body);
+            SharedTabModel.editRefused(model, response, refused.status(), noteId, body);
             return tab.page(caller, id, model);
         }
         return backToTab(id);

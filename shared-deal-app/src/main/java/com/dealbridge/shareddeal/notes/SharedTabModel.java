@@ -3,6 +3,7 @@ package com.dealbridge.shareddeal.notes;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.domain.Origin;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 
 /**
@@ -31,5 +32,21 @@ public class SharedTabModel {
         model.addAttribute("maxFileMegabytes", attachments.maxSize().toMegabytes());
         model.addAttribute("acceptedTypes", String.join(",", attachments.allowedTypes()));
         return timeline;
+    }
+
+    /** A refused file, shown next to its field with the note's draft kept, under the API's status (413, 415, 422). */
+    public static void fileRefused(Model model, HttpServletResponse response, NoteFiles.FileRefusal refusal,
+                                   String draft) {
+        response.setStatus(refusal.status());
+        model.addAttribute("fileRefusal", refusal);
+        model.addAttribute("draft", draft);
+    }
+
+    /** A refused edit of a note, shown on that note's editor (kept open) with what was typed. */
+    public static void editRefused(Model model, HttpServletResponse response, int status, String noteId,
+                                   String draft) {
+        response.setStatus(status);
+        model.addAttribute("editNoteId", noteId);
+        model.addAttribute("editDraft", draft);
     }
 }
