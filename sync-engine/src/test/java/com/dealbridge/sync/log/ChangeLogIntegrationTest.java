@@ -111,6 +111,29 @@ class ChangeLogIntegrationTest {
     }
 
     @Test
+    void theIndexAnEarlierVersionReadPagesFromIsDroppedForOneWithTheWholeSort() {
+        client.getDatabase("t").getCollection(ChangeLog.COLLECTION).dropIndexes();
+        client.getDatabase("t").getCollection(ChangeLog.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.ascending("aggregateId", "hlcWall", "hlcCounter", "origin"));
+
+        new ChangeLog(new MongoTemplate(client, "t"));
+
+        List<String> names = client.getDatabase("t").getCollection(ChangeLog.COLLECTION).listIndexes()
+                .map(index -> index.getString("name")).into(new java.util.ArrayList<>());
+        assertThat(names).contains("aggregateId_1_hlcWall_1_hlcCounter_1_origin_1_eventId_1")
+                .doesNotContain("aggregateId_1_hlcWall_1_hlcCounter_1_origin_1");
+    }
+
+    @Test
+    void eventsAtTheSameClockPageInEventIdOrder() {
+        log.insertReceived(List.of(entry("a", "C", 1, "e3", 30), entry("a", "C", 2, "e1", 30),
+                entry("a", "C", 3, "e2", 30)), Set.of());
+
+        assertThat(log.page("a", List.of(), 0, 10)).extracting(LogEntry::eventId).containsExactly("e1", "e2", "e3");
+        assertThat(log.page("a", List.of(), 2, 1)).extracting(LogEntry::eventId).containsExactly("e3");
+    }
+
+    @Test
     void parkedEntriesAreFoundPerAggregateAndReleased() {
         log.insertReceived(List.of(entry("a", "C", 3, "c3", 30), entry("a", "C", 4, "c4", 31)),
                 Set.of(LogEntry.id("a", "C", 3), LogEntry.id("a", "C", 4)));
