@@ -35,9 +35,13 @@ record IndexScan(KeyOrder entries, List<IndexKey> keys, int equalities, boolean 
 
     /**
      * The scan of the index with these keys for the query, or null when the index does not help more than the
-     * library's own path would (no condition past the first key's equality, and no sort served).
+     * library's own path would (no condition past the first key's equality, which the equality index serves, and no
+     * sort served).
+     *
+     * @param equalityIndexServes whether the index's {@link EqualityIndex} answers the query
      */
-    static IndexScan plan(KeyOrder entries, List<IndexKey> keys, Document query, Document orderBy) {
+    static IndexScan plan(KeyOrder entries, List<IndexKey> keys, Document query, Document orderBy,
+                          boolean equalityIndexServes) {
         FieldConditions conditions = new FieldConditions(query);
         int equalities = 0;
         while (equalities < keys.size() && conditions.equality(keys.get(equalities).getKey()) != null) {
@@ -50,7 +54,9 @@ record IndexScan(KeyOrder entries, List<IndexKey> keys, int equalities, boolean 
             return null;
         }
         boolean sorted = reverse != null;
-        boolean helps = ranged || equalities >= 2 || (asksSort && sorted && (equalities == 1 || query.isEmpty()));
+        // the equality index only looks at the query's top level: a driver's Filters.and ($and) passes it by
+        boolean helps = ranged || equalities >= 2 || (equalities == 1 && (asksSort && sorted || !equalityIndexServes))
+                || (asksSort && sorted && query.isEmpty());
         if (!helps) {
             return null;
         }

@@ -37,7 +37,8 @@ final class OrderedIndex extends Index<Integer> {
 
     /** How the query can be read off this index, or null (see {@link IndexScan#plan}). */
     synchronized IndexScan plan(Document query, Document orderBy) {
-        return multikeyPositions.isEmpty() ? IndexScan.plan(order, getKeys(), query, orderBy) : null;
+        return multikeyPositions.isEmpty() ? IndexScan.plan(order, getKeys(), query, orderBy, equality.canHandle(query))
+                : null;
     }
 
     @Override

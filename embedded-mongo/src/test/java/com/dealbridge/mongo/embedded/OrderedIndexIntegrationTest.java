@@ -197,6 +197,12 @@ class OrderedIndexIntegrationTest {
             assertThat(notesExamined() - before).isLessThanOrEqualTo(20);
 
             before = notesExamined();
+            assertThat(notes.find(Filters.and(Filters.eq("sharedDealId", "big"), Filters.ne("type", "none")))
+                    .into(new ArrayList<>())).hasSize(5000);
+            assertThat(notesExamined() - before).as("an $and is read off the index too: the deal, not all deals")
+                    .isEqualTo(5000);
+
+            before = notesExamined();
             notes.find(live).sort(Sorts.ascending("type")).limit(20).into(new ArrayList<>());
             // 715 of the 5000 are deleted: the equality prefix still narrows, but the whole group is read and sorted
             assertThat(notesExamined() - before).as("a sort the index does not serve reads the deal's live notes")
