@@ -54,6 +54,11 @@ public final class DealPageBenchmark {
             report("log, last page", runs,
                     read(() -> log.find(entries).sort(logOrder).skip((int) (logEntries - PAGE)).limit(PAGE)));
             report("notes, count (countDocuments)", runs, () -> noteCollection.countDocuments(live));
+            // the count command, as ChangeLog.count asks for the Shared tab's total
+            Document countLog = new Document("count", "change_log").append("query", new Document("aggregateId", "big")
+                    .append("type", new Document("$nin", List.of("Viewed"))));
+            report("log, count (count command)", runs, () -> client.getDatabase("bench").runCommand(countLog));
+            report("log, count (countDocuments)", runs, () -> log.countDocuments(entries));
         } finally {
             server.shutdown();
         }

@@ -217,13 +217,15 @@ public class ChangeLog {
         return page;
     }
 
+    /** With the {@code count} command ({@link IndexedCount}): it reads the aggregate's entries off the index. */
     public long count(String aggregateId, Collection<String> excludedTypes) {
-        return entries.countDocuments(pageFilter(aggregateId, excludedTypes));
+        return IndexedCount.count(mongo, COLLECTION, pageFilter(aggregateId, excludedTypes));
     }
 
-    private static Bson pageFilter(String aggregateId, Collection<String> excludedTypes) {
-        return excludedTypes.isEmpty() ? Filters.eq("aggregateId", aggregateId)
-                : Filters.and(Filters.eq("aggregateId", aggregateId), Filters.nin("type", excludedTypes));
+    private static Document pageFilter(String aggregateId, Collection<String> excludedTypes) {
+        Document filter = new Document("aggregateId", aggregateId);
+        return excludedTypes.isEmpty() ? filter
+                : filter.append("type", new Document("$nin", new ArrayList<>(excludedTypes)));
     }
 
     /**

@@ -108,6 +108,9 @@ class ChangeLogIntegrationTest {
         assertThat(log.page("a", List.of(), 0, 10)).extracting(LogEntry::eventId).containsExactly("p1", "c1", "p2");
         assertThat(log.page("a", List.of(), 1, 1)).extracting(LogEntry::eventId).containsExactly("c1");
         assertThat(log.count("a", List.of())).isEqualTo(3);
+        assertThat(log.count("a", List.of("Counted"))).isZero();
+        assertThat(log.count("a", List.of("Other"))).isEqualTo(3);
+        assertThat(log.page("a", List.of("Counted"), 0, 10)).isEmpty();
     }
 
     @Test
