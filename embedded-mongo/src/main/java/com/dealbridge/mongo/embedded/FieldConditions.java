@@ -24,6 +24,8 @@ final class FieldConditions {
     private static final Object UNUSABLE = new Object();
 
     private final Map<String, Object> conditions = new HashMap<>();
+    /** Whether the query asks anything besides these field conditions ($or, $where, …). */
+    private boolean more;
 
     FieldConditions(Document query) {
         collect(query);
@@ -33,9 +35,12 @@ final class FieldConditions {
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             String field = entry.getKey();
             Object value = entry.getValue();
-            if (field.equals("$and") && value instanceof List<?> parts) {
-                parts.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(this::collect);
-            } else if (!field.startsWith("$")) {
+            if (field.equals("$and") && value instanceof List<?> parts
+                    && parts.stream().allMatch(Document.class::isInstance)) {
+                parts.stream().map(Document.class::cast).forEach(this::collect);
+            } else if (field.startsWith("$")) {
+                more = true;
+            } else {
                 // a field asked twice is left to the matcher rather than combined here
                 conditions.merge(field, condition(value), (a, b) -> UNUSABLE);
             }
@@ -73,6 +78,16 @@ final class FieldConditions {
     Object equality(String field) {
         Object condition = conditions.get(field);
         return condition == null || condition == UNUSABLE || condition instanceof Range ? null : condition;
+    }
+
+    /**
+     * Whether the query is nothing but equalities on (some of) these fields: then a document whose index entry
+     * holds those values matches, without reading it. (A range is not: BSON ranges hold values of one type only,
+     * the index's order holds all types.)
+     */
+    boolean onlyEqualitiesOn(Collection<String> fields) {
+        return !more && fields.containsAll(conditions.keySet())
+                && conditions.keySet().stream().allMatch(field -> equality(field) != null);
     }
 
     /** The range the field must lie in, or null. */

@@ -17,9 +17,11 @@ import java.util.NavigableSet;
  * @param ranged     whether the key after them is bounded by a range
  * @param sorted     whether the entries come in the order the query sorts by (true also when it asks none)
  * @param reverse    whether they are read backwards for that
+ * @param decided    whether an entry in the scan's bounds is a match (the query is only equalities on the fixed
+ *                   keys), so entries can be skipped without reading their documents
  */
 record IndexScan(KeyOrder entries, List<IndexKey> keys, int equalities, boolean ranged, boolean sorted,
-                 boolean reverse, int score) {
+                 boolean reverse, boolean decided, int score) {
 
     /** The most selective scan any of the ordered indexes offers for the query, or null. */
     static IndexScan best(List<Index<Integer>> indexes, Document query, Document orderBy) {
@@ -62,7 +64,9 @@ record IndexScan(KeyOrder entries, List<IndexKey> keys, int equalities, boolean 
         }
         // a served sort saves the most (the read stops early), then each fixed key, then a range
         int score = (asksSort && sorted ? 100 : 0) + 10 * equalities + (ranged ? 5 : 0);
-        return new IndexScan(entries, keys, equalities, ranged, sorted, sorted && reverse, score);
+        boolean decided = conditions.onlyEqualitiesOn(keys.subList(0, equalities).stream().map(IndexKey::getKey)
+                .toList());
+        return new IndexScan(entries, keys, equalities, ranged, sorted, sorted && reverse, decided, score);
     }
 
     /**

@@ -89,6 +89,11 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         if (scan == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        if (scan.sorted() && scan.decided()) {
+            // every entry is a match: a page far in skips entries, not documents
+            Stream<Document> page = scan.positions(query).skip(Math.max(0, numberToSkip)).map(this::examine);
+            return matchDocumentsFromStream(query, page, 0, limit, batchSize, null, fieldSelector);
+        }
         Stream<Document> candidates = scan.positions(query).map(this::examine);
         return matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize,
                 scan.sorted() ? null : deriveComparator(orderBy), fieldSelector);

@@ -191,6 +191,18 @@ class OrderedIndexIntegrationTest {
             assertThat(notesExamined() - before).isLessThanOrEqualTo(120);
 
             before = notesExamined();
+            List<Document> farIn = notes.find(live).sort(ORDER).skip(4000).limit(20).into(new ArrayList<>());
+            assertThat(farIn).hasSize(20);
+            assertThat(notesExamined() - before).as("entries are skipped, not documents: the index decides the query")
+                    .isLessThanOrEqualTo(20);
+
+            before = notesExamined();
+            notes.find(Filters.and(live, Filters.ne("type", "none"))).sort(ORDER).skip(4000).limit(20)
+                    .into(new ArrayList<>());
+            assertThat(notesExamined() - before).as("a condition the index does not decide is matched on each")
+                    .isEqualTo(4020);
+
+            before = notesExamined();
             List<Document> last = notes.find(live).sort(REVERSED).limit(20).into(new ArrayList<>());
             assertThat(last).hasSize(20);
             assertThat(last.get(0).getLong("createdWall")).isEqualTo(4999L / 3);
