@@ -19,7 +19,7 @@ import java.util.Set;
  * list) reads only the documents holding the value; the rest of the query (and any sort) is then applied to those.
  * mongo-java-server ignores non-unique indexes, so without this every {@code {sharedDealId: …}} query scans the
  * whole collection.
- * Range queries and sorts are not served from it (a real MongoDB serves them from the same index definition).
+ * Range queries and sorts are not served from it: the {@link OrderedIndex} that holds it serves those.
  */
 final class EqualityIndex extends Index<Integer> {
 

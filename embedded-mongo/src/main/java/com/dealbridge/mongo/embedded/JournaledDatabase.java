@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** A database of {@link JournaledCollection}s, with equality indexes where mongo-java-server has none. */
+/** A database of {@link JournaledCollection}s, with ordered indexes where mongo-java-server has none. */
 final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
 
     static final String NAMESPACES = "system.namespaces";
@@ -49,7 +49,7 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
     @Override
     protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                         List<IndexKey> keys, boolean sparse) {
-        return new EqualityIndex(indexName, keys, sparse);
+        return new OrderedIndex(indexName, keys, sparse);
     }
 
     @Override

@@ -108,6 +108,32 @@ class ChangeLogIntegrationTest {
         assertThat(log.page("a", List.of(), 0, 10)).extracting(LogEntry::eventId).containsExactly("p1", "c1", "p2");
         assertThat(log.page("a", List.of(), 1, 1)).extracting(LogEntry::eventId).containsExactly("c1");
         assertThat(log.count("a", List.of())).isEqualTo(3);
+        assertThat(log.count("a", List.of("Counted"))).isZero();
+        assertThat(log.count("a", List.of("Other"))).isEqualTo(3);
+        assertThat(log.page("a", List.of("Counted"), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void theIndexAnEarlierVersionReadPagesFromIsDroppedForOneWithTheWholeSort() {
+        client.getDatabase("t").getCollection(ChangeLog.COLLECTION).dropIndexes();
+        client.getDatabase("t").getCollection(ChangeLog.COLLECTION).createIndex(
+                com.mongodb.client.model.Indexes.ascending("aggregateId", "hlcWall", "hlcCounter", "origin"));
+
+        new ChangeLog(new MongoTemplate(client, "t"));
+
+        List<String> names = client.getDatabase("t").getCollection(ChangeLog.COLLECTION).listIndexes()
+                .map(index -> index.getString("name")).into(new java.util.ArrayList<>());
+        assertThat(names).contains("aggregateId_1_hlcWall_1_hlcCounter_1_origin_1_eventId_1")
+                .doesNotContain("aggregateId_1_hlcWall_1_hlcCounter_1_origin_1");
+    }
+
+    @Test
+    void eventsAtTheSameClockPageInEventIdOrder() {
+        log.insertReceived(List.of(entry("a", "C", 1, "e3", 30), entry("a", "C", 2, "e1", 30),
+                entry("a", "C", 3, "e2", 30)), Set.of());
+
+        assertThat(log.page("a", List.of(), 0, 10)).extracting(LogEntry::eventId).containsExactly("e1", "e2", "e3");
+        assertThat(log.page("a", List.of(), 2, 1)).extracting(LogEntry::eventId).containsExactly("e3");
     }
 
     @Test

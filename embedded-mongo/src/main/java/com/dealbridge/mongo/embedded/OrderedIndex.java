@@ -1,0 +1,144 @@
+package com.dealbridge.mongo.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A non-unique index that also keeps its documents in key order ({@link KeyOrder}), so a query fixing a prefix of
+ * the keys and sorting by the next ones (or bounding the next one) reads a page off the index and stops, instead of
+ * reading, sorting and paging every document of the prefix ({@link IndexScan}).
+ * The queries {@link EqualityIndex} answered are still answered by it, unchanged.
+ *
+ * <p>A document with an array in an indexed field has several entries (or none, for an empty array) and sorts by
+ * its least or greatest element depending on the direction; while the index holds such a document, it serves no
+ * ordered reads at all rather than get that subtle ordering wrong.
+ */
+final class OrderedIndex extends Index<Integer> {
+
+    private final EqualityIndex equality;
+    private final KeyOrder order;
+    private final Map<Integer, KeyOrder.Entry> entryByPosition = new HashMap<>();
+    private final Set<Integer> multikeyPositions = new HashSet<>();
+
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.equality = new EqualityIndex(name, keys, sparse);
+        this.order = new KeyOrder(keys);
+    }
+
+    /** How the query can be read off this index, or null (see {@link IndexScan#plan}). */
+    synchronized IndexScan plan(Document query, Document orderBy) {
+        return multikeyPositions.isEmpty() ? IndexScan.plan(order, getKeys(), query, orderBy, equality.canHandle(query))
+                : null;
+    }
+
+    @Override
+    public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
+        equality.add(document, position, collection);
+        enter(document, position);
+    }
+
+    @Override
+    public synchronized Integer remove(Document document) {
+        Integer position = equality.remove(document);
+        if (position != null) {
+            leave(position);
+        }
+        return position;
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
+                                           MongoCollection<Integer> collection) {
+        equality.updateInPlace(oldDocument, newDocument, position, collection);
+        leave(position);
+        enter(newDocument, position);
+    }
+
+    @Override
+    public synchronized void drop() {
+        equality.drop();
+        order.clear();
+        entryByPosition.clear();
+        multikeyPositions.clear();
+    }
+
+    private void enter(Document document, Integer position) {
+        Set<KeyValue> keyValues = getKeyValues(document);
+        KeyValue single = keyValues.size() == 1 ? keyValues.iterator().next() : null;
+        if (single == null || getKeys().stream().anyMatch(key -> holdsArray(document, key.getKey()))) {
+            multikeyPositions.add(position);
+            return;
+        }
+        KeyOrder.Entry entry = new KeyOrder.Entry(single.stream().toArray(), position);
+        order.add(entry);
+        entryByPosition.put(position, entry);
+    }
+
+    /** Whether the path passes through or ends in an array (even one of a single element, which sorts as a list). */
+    private static boolean holdsArray(Document document, String path) {
+        Object value = document;
+        for (String field : path.split("\\.")) {
+            if (value instanceof Collection) {
+                return true;
+            }
+            if (!(value instanceof Document nested)) {
+                return false;
+            }
+            value = nested.get(field);
+        }
+        return value instanceof Collection;
+    }
+
+    private void leave(Integer position) {
+        KeyOrder.Entry entry = entryByPosition.remove(position);
+        if (entry != null) {
+            order.remove(entry);
+        }
+        multikeyPositions.remove(position);
+    }
+
+    @Override
+    public Integer getPosition(Document document) {
+        return equality.getPosition(document);
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Integer> collection) {
+        // not unique: any document may be added
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return equality.canHandle(query);
+    }
+
+    @Override
+    public Iterable<Integer> getPositions(Document query) {
+        return equality.getPositions(query);
+    }
+
+    @Override
+    public long getCount() {
+        return equality.getCount();
+    }
+
+    @Override
+    public long getDataSize() {
+        return equality.getDataSize();
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Integer> collection) {
+        // not unique: any update is allowed
+    }
+}
