@@ -6,6 +6,8 @@ import com.dealbridge.shareddeal.domain.NoteAttachment;
 import com.dealbridge.shareddeal.domain.NoteComment;
 import com.dealbridge.shareddeal.domain.SharedNote;
 import com.dealbridge.sync.inbox.ConcurrentChangeException;
+import com.dealbridge.sync.log.IndexedCount;
+import com.dealbridge.sync.log.IndexedCount;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
@@ -34,6 +36,7 @@ public class ProjectionStore {
 
     static final String IMPORTS = "shared_tab_imports";
 
+    private final MongoOperations mongo;
     private final MongoCollection<Document> deals;
     private final MongoCollection<Document> notes;
     private final MongoCollection<Document> comments;
@@ -57,6 +60,7 @@ public class ProjectionStore {
      */
     public ProjectionStore(MongoOperations mongo, int cachedDeals) {
         this.lastSaved = Caffeine.newBuilder().maximumSize(cachedDeals).build();
+        this.mongo = mongo;
         this.deals = mongo.getCollection(DealDocuments.COLLECTION);
         this.notes = mongo.getCollection(NoteDocuments.NOTES);
         this.comments = mongo.getCollection(NoteDocuments.COMMENTS);
@@ -321,8 +325,9 @@ public class ProjectionStore {
         return found;
     }
 
+    /** With the {@code count} command ({@link IndexedCount}): a list's total read off its index, not every deal. */
     public long count(org.bson.conversions.Bson filter) {
-        return deals.countDocuments(filter);
+        return IndexedCount.count(mongo, DealDocuments.COLLECTION, filter);
     }
 
     /** Only the given fields of matching deal documents (cheap counts and id lists). */

@@ -1,6 +1,7 @@
 package com.dealbridge.sync.log;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -16,6 +17,13 @@ public final class IndexedCount {
 
     public static long count(MongoOperations mongo, String collection, Document query) {
         Document result = mongo.executeCommand(new Document("count", collection).append("query", query));
+        return ((Number) result.get("n")).longValue();
+    }
+
+    /** As {@link #count(MongoOperations, String, Document)}, for a driver filter ({@code Filters.and(...)}). */
+    public static long count(MongoOperations mongo, String collection, Bson query) {
+        Document result = mongo.executeCommand(new Document("count", collection).append("query",
+                query.toBsonDocument()));
         return ((Number) result.get("n")).longValue();
     }
 }
