@@ -66,8 +66,19 @@ public class ChangeLog {
                 new IndexOptions().partialFilterExpression(Filters.eq("parked", true)));
     }
 
-    /** An index an earlier version created, now covered by a longer one: kept, it would only cost writes. */
+    /**
+     * An index an earlier version created, now covered by a longer one: kept, it would only cost writes. Looked up
+     * first, so a store that never had it (every new one) logs no refused drop; another instance may still drop it
+     * between the look-up and the drop.
+     */
     private static void dropReplacedIndex(MongoCollection<Document> collection, String name) {
+        boolean present = false;
+        for (Document index : collection.listIndexes()) {
+            present |= name.equals(index.getString("name"));
+        }
+        if (!present) {
+            return;
+        }
         try {
             collection.dropIndex(name);
         } catch (MongoCommandException e) {
