@@ -375,12 +375,21 @@ public class ProjectionStore {
     }
 
     /** Which of these notes and comments are live (not deleted): for the Shared tab's texts. */
+    /**
+     * Which of these ids are live (not deleted). The query names the ids alone, so the {@code _id} index answers it
+     * (the embedded store's unique index serves a query on exactly its keys: with {@code deleted} in the filter it
+     * read every note of every deal, 180 ms of a Shared tab page beside a 20,000-note deal); deletion is checked here.
+     */
     public java.util.Set<String> live(MongoCollection<Document> collection, java.util.Collection<String> ids) {
         java.util.Set<String> live = new java.util.HashSet<>();
         if (!ids.isEmpty()) {
-            collection.find(Filters.and(Filters.in("_id", ids), Filters.eq("deleted", false)))
-                    .projection(com.mongodb.client.model.Projections.include("_id"))
-                    .forEach(d -> live.add(d.getString("_id")));
+            collection.find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
+                    .projection(com.mongodb.client.model.Projections.include("_id", "deleted"))
+                    .forEach(d -> {
+                        if (Boolean.FALSE.equals(d.getBoolean("deleted"))) {
+                            live.add(d.getString("_id"));
+                        }
+                    });
         }
         return live;
     }
