@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayDeque;
@@ -84,8 +86,12 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
-        IndexScan scan = getIndexes().stream().anyMatch(index -> index.isUnique() && index.canHandle(query)) ? null
-                : IndexScan.best(getIndexes(), query, orderBy);
+        boolean uniqueServes = getIndexes().stream().anyMatch(index -> index.isUnique() && index.canHandle(query));
+        Iterable<Integer> unique = uniqueServes ? null : uniqueCandidates(query);
+        if (unique != null) {
+            return matchDocuments(query, unique, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        IndexScan scan = uniqueServes ? null : IndexScan.best(getIndexes(), query, orderBy);
         if (scan == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
@@ -97,6 +103,54 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         Stream<Document> candidates = scan.positions(query).map(this::examine);
         return matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize,
                 scan.sorted() ? null : deriveComparator(orderBy), fieldSelector);
+    }
+
+    /**
+     * The library's unique indexes serve only a query on exactly their keys, so a conditional write such as
+     * {@code {_id: x, version: 7}}, or the driver's {@code {$and: [{_id: x}, {version: 7}]}}, read every document of
+     * the collection (a deal's save, 2–5 ms beside 200 deals). When the query's top level, or a part of its top-level
+     * {@code $and}, fixes every key of a unique index, that index's entry (or entries, for {@code $in}) are the only
+     * candidates, and the whole query is matched against them.
+     *
+     * @return the candidates' positions, or null when no unique index is fixed by the query
+     */
+    private Iterable<Integer> uniqueCandidates(Document query) {
+        for (Index<Integer> index : getIndexes()) {
+            if (!index.isUnique()) {
+                continue;
+            }
+            Document fixed = fixedKeys(query, index.getKeys());
+            if (fixed != null && index.canHandle(fixed)) {
+                return index.getPositions(fixed);
+            }
+        }
+        return null;
+    }
+
+    /** The query's conditions on the keys (any one of its conjuncts that names a key narrows it), or null. */
+    private static Document fixedKeys(Document query, List<IndexKey> keys) {
+        Document fixed = new Document();
+        List<Document> conjuncts = new ArrayList<>();
+        conjuncts.add(query);
+        if (query.get("$and") instanceof List<?> parts) {
+            for (Object part : parts) {
+                if (part instanceof Document conjunct) {
+                    conjuncts.add(conjunct);
+                }
+            }
+        }
+        for (IndexKey key : keys) {
+            for (Document conjunct : conjuncts) {
+                if (conjunct.containsKey(key.getKey())) {
+                    fixed.put(key.getKey(), conjunct.get(key.getKey()));
+                    break;
+                }
+            }
+            if (!fixed.containsKey(key.getKey())) {
+                return null;
+            }
+        }
+        return fixed;
     }
 
     @Override

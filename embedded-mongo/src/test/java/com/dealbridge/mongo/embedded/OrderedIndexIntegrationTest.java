@@ -222,6 +222,39 @@ class OrderedIndexIntegrationTest {
         });
     }
 
+    @Test
+    void aConditionalWriteOnAnIdReadsThatDocumentNotTheCollection() {
+        withStore(client -> {
+            MongoCollection<Document> notes = indexed(client, "notes");
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                batch.add(note(i, "deal-" + i % 5).append("version", 1));
+            }
+            notes.insertMany(batch);
+
+            long before = notesExamined();
+            assertThat(notes.updateOne(Filters.and(Filters.eq("_id", "n42"), Filters.eq("version", 1)),
+                    Updates.set("version", 2)).getModifiedCount()).isEqualTo(1);
+            assertThat(notes.replaceOne(new Document("_id", "n42").append("version", 1), note(42, "deal-2"))
+                    .getMatchedCount()).as("the version moved on: the condition still decides").isZero();
+            assertThat(notes.find(Filters.and(Filters.in("_id", "n1", "n2", "n3"), Filters.eq("deleted", false)))
+                    .into(new ArrayList<>())).extracting(document -> document.getString("_id"))
+                    .containsExactlyInAnyOrder("n1", "n2", "n3");
+            assertThat(notes.find(Filters.and(Filters.eq("_id", "n7"), Filters.eq("deleted", false))).first())
+                    .as("n7 is deleted").isNull();
+            assertThat(notes.deleteOne(Filters.and(Filters.eq("_id", "n8"), Filters.eq("sharedDealId", "deal-3")))
+                    .getDeletedCount()).isEqualTo(1);
+            assertThat(notesExamined() - before).as("each query read its ids' documents only").isLessThanOrEqualTo(10);
+
+            assertThat(notes.find(new Document("_id", "n42")).first().getInteger("version")).isEqualTo(2);
+            assertThat(notes.find(Filters.eq("_id", "n8")).first()).isNull();
+            before = notesExamined();
+            assertThat(notes.find(Filters.and(Filters.gt("_id", "n1990"), Filters.eq("deleted", false)))
+                    .into(new ArrayList<>())).as("a range on the id is no lookup: read as before").isNotEmpty();
+            assertThat(notesExamined() - before).isEqualTo(1999);
+        });
+    }
+
     // ---- the two collections ------------------------------------------------------------------------------------
 
     private void insertNotes(MongoClient client, int count) {
