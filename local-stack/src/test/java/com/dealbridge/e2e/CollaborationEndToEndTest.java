@@ -20,6 +20,7 @@ import com.dealbridge.contracts.Topics;
 import com.dealbridge.e2e.CollaborationSteps.NotedDeal;
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
 import com.dealbridge.kit.test.ApiResponse;
+import com.dealbridge.kit.test.EventStream;
 import com.dealbridge.shareddeal.domain.Actor;
 import com.dealbridge.shareddeal.domain.ActorType;
 import com.dealbridge.shareddeal.domain.Origin;
@@ -45,6 +46,35 @@ import tools.jackson.databind.JsonNode;
  */
 class CollaborationEndToEndTest extends CollaborationSystemTest {
 
+
+    @Test
+    void anIntegrationListeningToTheDealsEventsHearsTheOtherSidesNote() {
+        PartnerUser user = system.newPartner("Stream Partners", 5);
+        PartnerUser stranger = system.newPartner("Other Partners", 5);
+        String id = steps.registerOnPartner(user, "Globex stream");
+        try (EventStream onCrm = system.crm().events("/api/shared-deals/" + id + "/events", rep.token());
+             EventStream onPartner = system.partner().events("/api/shared-deals/" + id + "/events", user.token())) {
+            assertThat(onCrm.status()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> !onCrm.events("connected").isEmpty()
+                    && !onPartner.events("connected").isEmpty());
+
+            String noteId = addNote(system.partner(), user.token(), id, "Heard without polling");
+            await().atMost(WAIT).until(() -> !onCrm.events("deal-changed").isEmpty());
+            assertThat(system.crm().get(note(id, noteId), rep.token()).status()).isEqualTo(200);
+            assertThat(onPartner.events("deal-changed")).isNotEmpty();
+
+            int heard = onPartner.events("deal-changed").size();
+            addNote(system.crm(), rep.token(), id, "And back");
+            await().atMost(WAIT).until(() -> onPartner.events("deal-changed").size() > heard);
+        }
+        // a stream only of a deal the caller may see, and only with a token
+        try (EventStream foreign = system.partner().events("/api/shared-deals/" + id + "/events", stranger.token());
+             EventStream anonymous = system.crm().events("/api/shared-deals/" + id + "/events", null)) {
+            assertThat(foreign.status()).isEqualTo(404);
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(foreign.events()).isEmpty();
+        }
+    }
 
     @Test
     void sharedNotesAddedEditedAndDeletedOnEitherSideReachTheOther() {

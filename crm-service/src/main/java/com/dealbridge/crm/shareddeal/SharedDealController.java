@@ -3,6 +3,7 @@ package com.dealbridge.crm.shareddeal;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealEndpoints;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
+import com.dealbridge.shareddeal.live.LiveDealPages;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/shared-deals")
 class SharedDealController extends SharedDealEndpoints {
 
-    SharedDealController(SharedDealQueries queries, SharedDealCommands commands) {
-        super(queries, commands);
+    SharedDealController(SharedDealQueries queries, SharedDealCommands commands, LiveDealPages live) {
+        super(queries, commands, live);
     }
 }

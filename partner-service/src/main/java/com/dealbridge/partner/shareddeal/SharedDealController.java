@@ -5,6 +5,7 @@ import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealEndpoints;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.api.SharedDealView;
+import com.dealbridge.shareddeal.live.LiveDealPages;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -31,9 +32,9 @@ class SharedDealController extends SharedDealEndpoints {
     private final SharedDealRegistrations registrations;
     private final SharedDealQueries queries;
 
-    SharedDealController(SharedDealQueries queries, SharedDealCommands commands,
+    SharedDealController(SharedDealQueries queries, SharedDealCommands commands, LiveDealPages live,
                          SharedDealRegistrations registrations) {
-        super(queries, commands);
+        super(queries, commands, live);
         this.registrations = registrations;
         this.queries = queries;
     }

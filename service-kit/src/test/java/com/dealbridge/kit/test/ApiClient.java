@@ -45,6 +45,11 @@ public class ApiClient {
         return send("GET", path, token, null);
     }
 
+    /** Opens a stream of server-sent events; the caller closes it. */
+    public EventStream events(String path, String token) {
+        return EventStream.open(http, URI.create(baseUrl + path), token, TIMEOUT);
+    }
+
     public ApiResponse post(String path, String token, Object body) {
         return send("POST", path, token, body);
     }

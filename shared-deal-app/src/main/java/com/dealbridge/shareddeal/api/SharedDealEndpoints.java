@@ -3,14 +3,20 @@ package com.dealbridge.shareddeal.api;
 import com.dealbridge.kit.security.Caller;
 import com.dealbridge.kit.web.ListResponse;
 import com.dealbridge.kit.web.Paging;
+import com.dealbridge.shareddeal.live.LiveDealPages;
 import com.dealbridge.shareddeal.store.SharedTabs;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The shared-deal endpoints both services expose identically. Each service's own {@code SharedDealController}
@@ -20,10 +26,12 @@ public abstract class SharedDealEndpoints {
 
     private final SharedDealQueries queries;
     private final SharedDealCommands commands;
+    private final LiveDealPages live;
 
-    protected SharedDealEndpoints(SharedDealQueries queries, SharedDealCommands commands) {
+    protected SharedDealEndpoints(SharedDealQueries queries, SharedDealCommands commands, LiveDealPages live) {
         this.queries = queries;
         this.commands = commands;
+        this.live = live;
     }
 
     /**
@@ -66,6 +74,21 @@ public abstract class SharedDealEndpoints {
     @GetMapping("/{id}")
     public SharedDealView get(Caller caller, @PathVariable String id) {
         return queries.view(caller, id);
+    }
+
+    /**
+     * Server-sent events of one shared deal the caller may see: {@code connected} at once, then {@code deal-changed}
+     * (data: the deal's version) after every change saved on this instance, made here or received from the other
+     * side. An event says only that something changed; the client reads what it may see with its own requests, so
+     * an integration waits for the other side's change instead of polling for it. The stream ends after ten minutes;
+     * reconnect then. With several instances, a stream hears the changes of the instance it is connected to.
+     */
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(responseCode = "200", description = "The stream: an event `connected`, then `deal-changed` (data:"
+            + " the deal's version) after each change", content = @Content(
+                    mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    public SseEmitter events(Caller caller, @PathVariable String id) {
+        return live.open(queries.visible(caller, id).id());
     }
 
     /** The Shared tab: only activity both sides share, oldest first. */
