@@ -33,14 +33,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
@@ -71,6 +74,9 @@ class SyncEngineIntegrationTest {
     SyncClock clock;
     @Autowired
     DeadLetters deadLetters;
+    @Autowired
+    @Qualifier("syncListenerContainerFactory")
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> inboxContainers;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -85,6 +91,13 @@ class SyncEngineIntegrationTest {
     @AfterEach
     void disconnect() {
         crm.close();
+    }
+
+    @Test
+    void theInboxPollsABacklogInBatchesOfUpToTwoThousandRecords() {
+        // a poll is applied as one batch, a deal's events in it with one load and one save (Kafka's default is 500)
+        assertThat(inboxContainers.getConsumerFactory().getConfigurationProperties())
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     }
 
     @Test

@@ -208,6 +208,7 @@ public class SyncAutoConfiguration {
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) inbox.sessionTimeout().toMillis());
         config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) inbox.heartbeatInterval().toMillis());
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, inbox.maxPollRecords());
         // a rebalance moves only the partitions that change hands; the others keep being consumed
         config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName());

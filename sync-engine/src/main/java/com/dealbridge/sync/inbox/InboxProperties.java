@@ -17,10 +17,14 @@ import java.time.Duration;
  * @param sessionTimeout  how long the group waits for a consumer that stopped answering before its partitions move
  *                        to another instance (default 10s; Kafka's own default is 45s)
  * @param heartbeatInterval how often a consumer tells the group it is alive (default 3s)
+ * @param maxPollRecords  records a poll may bring (default 2000; Kafka's own is 500): a poll is applied as one
+ *                        batch, a deal's events in it with one load and one save, so a backlog is worked in fewer,
+ *                        larger writes; at a low rate a poll holds what has arrived and nothing waits for more.
+ *                        {@code spring.kafka.consumer.max-poll-records} wins when set
  */
 public record InboxProperties(Integer concurrency, Duration initialBackoff, Duration maxBackoff,
                               Long maxSequenceJump, Duration maxClockSkew, Duration sessionTimeout,
-                              Duration heartbeatInterval) {
+                              Duration heartbeatInterval, Integer maxPollRecords) {
 
     public InboxProperties {
         concurrency = concurrency == null ? 2 : concurrency;
@@ -30,9 +34,10 @@ public record InboxProperties(Integer concurrency, Duration initialBackoff, Dura
         maxClockSkew = maxClockSkew == null ? Duration.ofMinutes(5) : maxClockSkew;
         sessionTimeout = sessionTimeout == null ? Duration.ofSeconds(10) : sessionTimeout;
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(3) : heartbeatInterval;
+        maxPollRecords = maxPollRecords == null ? 2000 : maxPollRecords;
     }
 
     public static InboxProperties defaults() {
-        return new InboxProperties(null, null, null, null, null, null, null);
+        return new InboxProperties(null, null, null, null, null, null, null, null);
     }
 }
