@@ -33,6 +33,11 @@ final class Http {
         this.baseUrl = baseUrl;
     }
 
+    /** A shared deal's event stream on this service, connected. */
+    DealEvents events(String sharedDealId, String token) {
+        return DealEvents.open(client, URI.create(baseUrl + "/api/shared-deals/" + sharedDealId + "/events"), token);
+    }
+
     Answer get(String path, String token) {
         return send(request(path, token).GET());
     }
