@@ -122,8 +122,9 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
         WebElement vendorPicture = await().atMost(LIVE).ignoreExceptions()
                 .until(() -> browser.byTestId("attachment-thumbnail"), java.util.Objects::nonNull);
         assertThat(vendorPicture.getAttribute("alt")).isEqualTo("vendor-agenda.png");
-        await().atMost(WAIT).until(() -> ((Number) browser.script("return arguments[0].naturalWidth;",
-                browser.byTestId("attachment-thumbnail"))).intValue() == 80);
+        // looked up on each try: a live refresh of the timeline may replace the element meanwhile
+        await().atMost(WAIT).ignoreExceptions().until(() -> ((Number) browser.script(
+                "return arguments[0].naturalWidth;", browser.byTestId("attachment-thumbnail"))).intValue() == 80);
         assertThat(browser.stillTheSameDocument()).as("the rep's comment and picture arrived without a reload")
                 .isTrue();
         browser.script("var notes = document.querySelectorAll(\"[data-testid='shared-note']\");"
@@ -161,9 +162,10 @@ class PartnerPortalBrowserTest extends BrowserSystemTest {
             browser.byTestId("attach-file").sendKeys(picture.toString());
             assertThat(browser.byTestId("file-error").getText()).isEmpty();
             browser.byTestId("save-note").click();
-            WebElement thumbnail = browser.awaitTestId("attachment-thumbnail");
-            await().atMost(WAIT).until(() -> ((Number) browser.script("return arguments[0].naturalWidth;",
-                    thumbnail)).intValue() == 64);
+            browser.awaitTestId("attachment-thumbnail");
+            // looked up on each try: the save's own change refreshes the open timeline, which may replace it
+            await().atMost(WAIT).ignoreExceptions().until(() -> ((Number) browser.script(
+                    "return arguments[0].naturalWidth;", browser.byTestId("attachment-thumbnail"))).intValue() == 64);
         } finally {
             Files.deleteIfExists(huge);
             Files.deleteIfExists(picture);
