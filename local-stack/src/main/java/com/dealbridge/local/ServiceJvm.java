@@ -22,11 +22,13 @@ public final class ServiceJvm {
     /**
      * What every service JVM gets, as the Dockerfile does: a 256 MiB heap that starts small and gives memory back
      * (the JVM otherwise starts at a 64th of the machine's memory, here the whole heap, and its young generation
-     * alone touches ~90 MiB), the serial collector, smaller thread stacks and code cache, and Avro's trust list.
+     * alone touches ~90 MiB), the serial collector, smaller thread stacks and code cache, only the C1 compiler
+     * (docs/adr/0015: on two cores C2's compilations cost more CPU than its faster code saved within minutes, and
+     * its profiles and code about 50 MiB), and Avro's trust list.
      */
     public static final List<String> DEFAULT_OPTIONS = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
-            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro");
+            "-XX:TieredStopAtLevel=1", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro");
 
     private final String name;
     private final String mainClass;
