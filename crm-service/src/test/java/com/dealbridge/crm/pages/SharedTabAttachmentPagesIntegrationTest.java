@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dealbridge.crm.CrmServiceIntegrationTest;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.kit.test.PageSession.FormFile;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import com.dealbridge.kit.test.SampleImages;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +29,7 @@ class SharedTabAttachmentPagesIntegrationTest extends WorkspacePageTest {
     void aMessageWithAPictureIsSharedAndThePictureShownAsAThumbnail() throws Exception {
         String dealId = fixtures.sharedDeal();
         String tab = "/deals/" + dealId + "/shared";
-        byte[] picture = png();
+        byte[] picture = SampleImages.png();
 
         HttpResponse<String> saved = session.submitMultipart(tab, "/deals/" + dealId + "/shared-notes",
                 Map.of("body", "Site photo attached"), new FormFile("file", "site photo.png", "image/png", picture));
@@ -84,7 +81,7 @@ class SharedTabAttachmentPagesIntegrationTest extends WorkspacePageTest {
         String noteId = notes(dealId).json("/items/0/id");
         assertThat(disguised.body()).containsPattern("id=\"file-" + noteId + "-error\"[^>]*>invoice.png is not a type");
         HttpResponse<String> again = session.submitMultipart(tab, "/deals/" + dealId + "/shared-notes/" + noteId
-                + "/attachments", Map.of(), new FormFile("file", "invoice.png", "image/png", png()));
+                + "/attachments", Map.of(), new FormFile("file", "invoice.png", "image/png", SampleImages.png()));
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(notes(dealId).json("/items/0/attachments/0/fileName")).isEqualTo("invoice.png");
     }
@@ -94,7 +91,7 @@ class SharedTabAttachmentPagesIntegrationTest extends WorkspacePageTest {
         String dealId = fixtures.sharedDeal();
         String tab = "/deals/" + dealId + "/shared";
         session.submitMultipart(tab, "/deals/" + dealId + "/shared-notes", Map.of("body", "First words"),
-                new FormFile("file", "chart.png", "image/png", png()));
+                new FormFile("file", "chart.png", "image/png", SampleImages.png()));
         ApiResponse notes = notes(dealId);
         String noteId = notes.json("/items/0/id");
         String note = "/deals/" + dealId + "/shared-notes/" + noteId;
@@ -147,17 +144,5 @@ class SharedTabAttachmentPagesIntegrationTest extends WorkspacePageTest {
     private ApiResponse notes(String dealId) {
         return fixtures.api.get("/api/shared-deals/" + fixtures.sharedDealIdOf(dealId) + "/shared-notes",
                 fixtures.token);
-    }
-
-    static byte[] png() {
-        BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 4, 0x0B5CAD);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
     }
 }

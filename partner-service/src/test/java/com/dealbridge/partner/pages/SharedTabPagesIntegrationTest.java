@@ -6,14 +6,11 @@ import com.dealbridge.kit.test.ApiClient;
 import com.dealbridge.kit.test.ApiResponse;
 import com.dealbridge.kit.test.PageSession;
 import com.dealbridge.kit.test.PageSession.FormFile;
+import com.dealbridge.kit.test.SampleImages;
 import com.dealbridge.partner.PartnerServiceIntegrationTest;
 import com.dealbridge.partner.PortalUser;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -51,7 +48,7 @@ class SharedTabPagesIntegrationTest {
     @Test
     void aMessageWithAPictureIsSharedAndThePictureShownInlineAsAThumbnail() {
         Deal deal = sharedDeal();
-        byte[] picture = png();
+        byte[] picture = SampleImages.png();
         HttpResponse<String> saved = deal.session().submitMultipart(deal.tab(), deal.notes(),
                 Map.of("body", "Floor plan attached"), new FormFile("file", "floor plan.png", "image/png", picture));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
@@ -101,7 +98,7 @@ class SharedTabPagesIntegrationTest {
         assertThat(disguised.body()).containsPattern("id=\"file-" + noteId + "-error\"[^>]*>invoice.png is not a type");
 
         HttpResponse<String> again = deal.session().submitMultipart(deal.tab(), deal.notes() + "/" + noteId
-                + "/attachments", Map.of(), new FormFile("file", "invoice.png", "image/png", png()));
+                + "/attachments", Map.of(), new FormFile("file", "invoice.png", "image/png", SampleImages.png()));
         assertThat(again.statusCode()).isEqualTo(302);
         assertThat(api.get("/api/shared-deals/" + deal.id() + "/shared-notes", deal.token())
                 .json("/items/0/attachments/0/fileName")).isEqualTo("invoice.png");
@@ -111,7 +108,7 @@ class SharedTabPagesIntegrationTest {
     void ownNotesAreEditedAndDeletedAndAttachmentsRemovedOnThePage() {
         Deal deal = sharedDeal();
         deal.session().submitMultipart(deal.tab(), deal.notes(), Map.of("body", "First words"),
-                new FormFile("file", "chart.png", "image/png", png()));
+                new FormFile("file", "chart.png", "image/png", SampleImages.png()));
         ApiResponse notes = api.get("/api/shared-deals/" + deal.id() + "/shared-notes", deal.token());
         String note = deal.notes() + "/" + notes.json("/items/0/id");
         assertThat(deal.session().get(deal.tab()).body()).contains("data-testid=\"edit-note\"")
@@ -155,17 +152,5 @@ class SharedTabPagesIntegrationTest {
         assertThat(deal.session().submit(deal.tab(), deal.notes() + "/nope/delete", Map.of()).statusCode())
                 .isEqualTo(404);
         assertThat(deal.session().get(deal.notes() + "/nope/attachments/nothing").statusCode()).isEqualTo(404);
-    }
-
-    private static byte[] png() {
-        BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 4, 0x0B5CAD);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
     }
 }
