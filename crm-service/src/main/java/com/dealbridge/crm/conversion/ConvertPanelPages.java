@@ -19,9 +19,9 @@ import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The *Convert to shared deal* panel of a CRM deal ({@code /deals/{id}/convert}): Partner (with used / total
@@ -56,13 +56,10 @@ class ConvertPanelPages {
 
     /** Next: the fields checked, then the review; or the panel again with the refusals. */
     @PostMapping("/deals/{id}/convert/review")
-    String review(Caller caller, @PathVariable String id, @RequestParam(required = false) String partnerId,
-                  @RequestParam(required = false) String partnerContactId,
-                  @RequestParam(defaultValue = "") String welcomeNote,
-                  @RequestParam(defaultValue = "false") boolean contactedPartnerConfirmed, Model model,
+    String review(Caller caller, @PathVariable String id, @ModelAttribute("panel") PanelForm form, Model model,
                   HttpServletResponse response) {
         CrmDeal deal = deal(id);
-        ConvertRequest request = request(partnerId, partnerContactId, welcomeNote, contactedPartnerConfirmed);
+        ConvertRequest request = form.request();
         Conversions.Review review;
         try {
             review = conversions.review(id, request);
@@ -75,23 +72,16 @@ class ConvertPanelPages {
 
     /** Back from the review: the panel with what was chosen. */
     @PostMapping("/deals/{id}/convert/edit")
-    String back(Caller caller, @PathVariable String id, @RequestParam(required = false) String partnerId,
-                @RequestParam(required = false) String partnerContactId,
-                @RequestParam(defaultValue = "") String welcomeNote,
-                @RequestParam(defaultValue = "false") boolean contactedPartnerConfirmed, Model model) {
-        return panel(caller, deal(id), request(partnerId, partnerContactId, welcomeNote, contactedPartnerConfirmed),
-                model);
+    String back(Caller caller, @PathVariable String id, @ModelAttribute("panel") PanelForm form, Model model) {
+        return panel(caller, deal(id), form.request(), model);
     }
 
     /** Add partner: the conversion; a refusal (e.g. the partner reached its capacity meanwhile) in the panel. */
     @PostMapping("/deals/{id}/convert")
-    String convert(Caller caller, @PathVariable String id, @RequestParam(required = false) String partnerId,
-                   @RequestParam(required = false) String partnerContactId,
-                   @RequestParam(defaultValue = "") String welcomeNote,
-                   @RequestParam(defaultValue = "false") boolean contactedPartnerConfirmed, Model model,
+    String convert(Caller caller, @PathVariable String id, @ModelAttribute("panel") PanelForm form, Model model,
                    HttpServletResponse response) {
         CrmDeal deal = deal(id);
-        ConvertRequest request = request(partnerId, partnerContactId, welcomeNote, contactedPartnerConfirmed);
+        ConvertRequest request = form.request();
         try {
             conversions.convert(caller, id, request);
         } catch (ProblemException refused) {
@@ -137,12 +127,20 @@ class ConvertPanelPages {
         return deals.find(id).orElseThrow(() -> new NotFoundException("Deal " + id + " not found"));
     }
 
-    private static ConvertRequest request(String partnerId, String partnerContactId, String welcomeNote,
-                                          boolean confirmed) {
-        return new ConvertRequest(blankToNull(partnerId), blankToNull(partnerContactId), welcomeNote, confirmed);
-    }
+    /**
+     * The panel's form as its three steps post it (any field may be missing): a blank choice is none, a missing
+     * note is empty, an unticked confirmation is false.
+     */
+    record PanelForm(String partnerId, String partnerContactId, String welcomeNote,
+                     Boolean contactedPartnerConfirmed) {
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        ConvertRequest request() {
+            return new ConvertRequest(blankToNull(partnerId), blankToNull(partnerContactId),
+                    welcomeNote == null ? "" : welcomeNote, Boolean.TRUE.equals(contactedPartnerConfirmed));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
     }
 }

@@ -67,4 +67,21 @@ class ConvertPanelPagesIntegrationTest extends WorkspacePageTest {
         assertThat(refused.body()).contains("data-testid=\"refusal\"");
         assertThat(fixtures.api.get("/api/deals/" + dealId, fixtures.token).bodyAsString()).doesNotContain("\"sharedDealId\":\"");
     }
+
+    @Test
+    void aMalformedConfirmationIsRefusedAndConvertsNothing() throws Exception {
+        String partnerId = UUID.randomUUID().toString();
+        String userId = UUID.randomUUID().toString();
+        fixtures.knownPartner(partnerId, "Careful Partner", userId);
+        String dealId = fixtures.dealWithContactAndCompany();
+
+        for (String step : List.of("/convert/review", "/convert/edit", "/convert")) {
+            HttpResponse<String> refused = session.submit("/deals/" + dealId + "/convert",
+                    "/deals/" + dealId + step, Map.of("partnerId", partnerId, "partnerContactId", userId,
+                            "contactedPartnerConfirmed", "maybe"));
+            assertThat(refused.statusCode()).as(step).isEqualTo(400);
+        }
+        assertThat(fixtures.api.get("/api/deals/" + dealId, fixtures.token).bodyAsString())
+                .doesNotContain("\"sharedDealId\":\"");
+    }
 }
