@@ -6,14 +6,11 @@ import static com.dealbridge.e2e.DealbridgeSystem.ok;
 import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.e2e.DealbridgeSystem.PartnerUser;
+import com.dealbridge.kit.test.SampleImages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 
 /** The partner portal's steps the browser tests share: signing in through the invitation link, API set-up. */
 final class PortalSteps {
@@ -84,12 +81,6 @@ final class PortalSteps {
             pen.fillRect(width / 8, height / 6, width / 3, height * 2 / 3);
             pen.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return SampleImages.png(image);
     }
 }

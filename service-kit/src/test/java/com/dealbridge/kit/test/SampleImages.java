@@ -16,6 +16,11 @@ public final class SampleImages {
     public static byte[] png() {
         BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 4, 0x0B5CAD);
+        return png(image);
+    }
+
+    /** The image as the JDK's PNG encoder writes it. */
+    public static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
