@@ -19,10 +19,12 @@ for arg in "$@"; do
 done
 # compiled in one reactor run (test-compile: the test-jars the modules name resolve to their target/test-classes), nothing installed: the classpath names the modules' target/classes, so the
 # services run this checkout's code (not whatever another build put into ~/.m2)
-build=(-B -q test-compile dependency:build-classpath -DskipTests -pl benchmarks -am -Dmdep.outputFile=target/classpath.txt)
+# (runtime scope: each service's file is then the classpath it runs with alone, without its tests' libraries)
+build=(-B -q test-compile dependency:build-classpath -DskipTests -pl benchmarks -am -DincludeScope=runtime -Dmdep.outputFile=target/classpath.txt)
 mvn -o "${build[@]}" 2>/dev/null || mvn "${build[@]}"
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+service_classpath() { echo "-Dbench.classpath.$1=$1/target/classes:$(cat "$1/target/classpath.txt")"; }
 # this JVM hosts Kafka and both sides' embedded stores, which keep their data in its heap (the big deal's 100,000
 # notes and their log entries, on both sides, took 1 GiB to the brink: the broker stalled in GC and fenced itself)
 exec java ${BENCH_JVM_OPTS:-} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xmx3g -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro \
-  -cp "$classpath" com.dealbridge.bench.Benchmark "$@"
+  "$(service_classpath partner-service)" "$(service_classpath crm-service)" -cp "$classpath" com.dealbridge.bench.Benchmark "$@"

@@ -17,13 +17,22 @@ final class Services {
         List<String> args = common(kafka, mongoUri);
         args.add("--spring.mail.host=127.0.0.1");
         args.add("--spring.mail.port=" + smtpPort);
-        return new ServiceJvm("partner-service", "com.dealbridge.partner.PartnerServiceApplication", port,
-                jvmOptions("partner-service"), args, logDir.resolve("partner-service.log"));
+        return new ServiceJvm("partner-service", "com.dealbridge.partner.PartnerServiceApplication",
+                classpath("partner-service"), port, jvmOptions("partner-service"), args,
+                logDir.resolve("partner-service.log"));
     }
 
     static ServiceJvm crm(int port, String kafka, String mongoUri, Path logDir) {
-        return new ServiceJvm("crm-service", "com.dealbridge.crm.CrmServiceApplication", port,
-                jvmOptions("crm-service"), common(kafka, mongoUri), logDir.resolve("crm-service.log"));
+        return new ServiceJvm("crm-service", "com.dealbridge.crm.CrmServiceApplication", classpath("crm-service"),
+                port, jvmOptions("crm-service"), common(kafka, mongoUri), logDir.resolve("crm-service.log"));
+    }
+
+    /**
+     * The service's own runtime classpath, which run.sh passes as {@code bench.classpath.<service>}: the benchmark's
+     * would add the broker's and the stores' jars to what the service loads and keeps in memory.
+     */
+    private static String classpath(String name) {
+        return System.getProperty("bench.classpath." + name, System.getProperty("java.class.path"));
     }
 
     /** The services' default options, and BENCH_SERVICE_JVM_OPTS ({service} replaced by the service's name). */

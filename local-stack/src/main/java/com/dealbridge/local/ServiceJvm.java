@@ -14,8 +14,8 @@ import java.util.function.BooleanSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One service in a JVM of its own, on this JVM's classpath, as it would run alone next to Kafka and MongoDB: for the
- * benchmark (its memory is its own) and for tests that kill a service with {@code kill -9}.
+ * One service in a JVM of its own, as it would run alone next to Kafka and MongoDB: for the benchmark (its memory is its
+ * own) and for tests that kill a service with {@code kill -9}. The JVM gets the classpath it is given, or this JVM's.
  */
 public final class ServiceJvm {
 
@@ -24,14 +24,18 @@ public final class ServiceJvm {
      * (the JVM otherwise starts at a 64th of the machine's memory, here the whole heap, and its young generation
      * alone touches ~90 MiB), the serial collector, smaller thread stacks and code cache, only the C1 compiler
      * (docs/adr/0015: on two cores C2's compilations cost more CPU than its faster code saved within minutes, and
-     * its profiles and code about 50 MiB), and Avro's trust list.
+     * its profiles and code about 50 MiB), a cap on the direct buffers that each thread keeps for socket I/O of heap
+     * buffers (uncapped, a consumer thread keeps one as large as the largest fetch it ever read: 13.7 MiB in all in
+     * the CRM after a catch-up, 1.5 MiB with the cap), and Avro's trust list.
      */
     public static final List<String> DEFAULT_OPTIONS = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:TieredStopAtLevel=1", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro");
+            "-XX:TieredStopAtLevel=1", "-Djdk.nio.maxCachedBufferSize=262144",
+            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro");
 
     private final String name;
     private final String mainClass;
+    private final String classpath;
     private final int port;
     private final List<String> jvmOptions;
     private final List<String> args;
@@ -44,8 +48,19 @@ public final class ServiceJvm {
      */
     public ServiceJvm(String name, String mainClass, int port, List<String> jvmOptions, List<String> args,
                       Path log) {
+        this(name, mainClass, System.getProperty("java.class.path"), port, jvmOptions, args, log);
+    }
+
+    /**
+     * @param classpath the service's own runtime classpath: a benchmark's or a test's classpath also holds the broker,
+     *                  the stores and the other service, whose classes a service may then load and keep (the
+     *                  broker's log4j-core, for one: the logging set-up loads 349 of its classes once it is there)
+     */
+    public ServiceJvm(String name, String mainClass, String classpath, int port, List<String> jvmOptions,
+                      List<String> args, Path log) {
         this.name = name;
         this.mainClass = mainClass;
+        this.classpath = classpath;
         this.port = port;
         this.jvmOptions = List.copyOf(jvmOptions);
         List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
@@ -74,7 +89,7 @@ public final class ServiceJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
         Files.createDirectories(log.toAbsolutePath().getParent());
