@@ -41,6 +41,8 @@ public final class ServiceJvm {
     private final List<String> args;
     private final Path log;
     private Process process;
+    /** The highest resident memory of this service's earlier processes (it was stopped or killed, then started). */
+    private long earlierPeakMiB;
 
     /**
      * @param args the program's arguments; for a Spring service {@code --server.port} and {@code --server.address}
@@ -125,6 +127,7 @@ public final class ServiceJvm {
     /** A graceful stop, as a deployment does it (SIGTERM). */
     public void stop() throws InterruptedException {
         if (process != null) {
+            rememberPeak();
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -135,12 +138,29 @@ public final class ServiceJvm {
     /** {@code kill -9}: no shutdown hook, no flush, nothing in flight finished. */
     public void kill() throws InterruptedException {
         if (process != null) {
+            rememberPeak();
             process.destroyForcibly().waitFor();
         }
     }
 
-    /** Resident memory now and at its peak, from /proc, in MiB. */
+    /**
+     * Resident memory now and at its peak, from /proc, in MiB; the peak is the highest of every process this service
+     * ran, since a restart (the benchmark's catch-up) would otherwise forget the peak of the load before it.
+     */
     public long[] rssMiB() throws IOException {
+        long[] rss = processRssMiB();
+        return new long[] {rss[0], Math.max(rss[1], earlierPeakMiB)};
+    }
+
+    private void rememberPeak() {
+        try {
+            earlierPeakMiB = Math.max(earlierPeakMiB, processRssMiB()[1]);
+        } catch (IOException e) {
+            // the process is gone already (it exited, or was killed from outside): its peak cannot be read any more
+        }
+    }
+
+    private long[] processRssMiB() throws IOException {
         long current = 0;
         long peak = 0;
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
