@@ -25,6 +25,8 @@ mvn -o "${build[@]}" 2>/dev/null || mvn "${build[@]}"
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 service_classpath() { echo "-Dbench.classpath.$1=$1/target/classes:$(cat "$1/target/classpath.txt")"; }
 # this JVM hosts Kafka and both sides' embedded stores, which keep their data in its heap (the big deal's 100,000
-# notes and their log entries, on both sides, took 1 GiB to the brink: the broker stalled in GC and fenced itself)
-exec java ${BENCH_JVM_OPTS:-} -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xmx3g -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro \
+# notes and their log entries, on both sides, took 1 GiB to the brink: the broker stalled in GC and fenced itself;
+# after a full run about 3 GiB are live, and in a 3 GiB heap the catch-up ran at a tenth of its speed in full
+# collections); BENCH_JVM_OPTS come last, so they can replace these
+exec java -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xmx6g -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro ${BENCH_JVM_OPTS:-} \
   "$(service_classpath partner-service)" "$(service_classpath crm-service)" -cp "$classpath" com.dealbridge.bench.Benchmark "$@"
