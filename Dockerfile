@@ -35,12 +35,13 @@ USER dealbridge
 EXPOSE ${PORT}
 # Avro decodes only into trusted packages (the generated contract classes).
 ENV JAVA_TOOL_OPTIONS="-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro"
-# Memory: the heap gives back what it does not use, smaller stacks and code cache, two malloc arenas, only the C1
-# compiler, a cap on the direct buffers each thread keeps for socket I/O (see local-stack's ServiceJvm and
-# docs/adr/0015 and 0016: the benchmark's figures are for these settings at -Xmx256m). JAVA_OPTS replaces them,
+# Memory: the heap gives back what it does not use and keeps a smaller young generation, smaller stacks and code
+# cache, two malloc arenas whose free memory goes back every 5 s, only the C1 compiler, a cap on the direct buffers
+# each thread keeps for socket I/O (see local-stack's ServiceJvm and docs/adr/0015, 0016 and 0017: the benchmark's
+# figures are for these settings at -Xmx256m). JAVA_OPTS replaces them,
 # e.g. without -XX:TieredStopAtLevel=1 on a machine with cores to spare.
 ENV MALLOC_ARENA_MAX=2
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144"
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:NewRatio=4 -XX:TrimNativeHeapInterval=5000 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1 -Djdk.nio.maxCachedBufferSize=262144"
 # exec: java is the container's first process, so it gets the SIGTERM of a stop and shuts down gracefully; a
 # command's arguments (e.g. --server.port=...) go to the application
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar \"$@\"", "app"]

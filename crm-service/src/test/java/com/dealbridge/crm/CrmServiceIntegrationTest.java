@@ -22,7 +22,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "dealbridge.security.admin-token=" + CrmServiceIntegrationTest.ADMIN_TOKEN,
         "dealbridge.mongodb.embedded.enabled=true",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "dealbridge.sync.topics.partitions=1" })
+        "dealbridge.sync.topics.partitions=1",
+        // a closed page's stream is found gone within a second or so (LiveDealPageIntegrationTest)
+        "dealbridge.live.heartbeat=300ms" })
 @EmbeddedKafka(partitions = 1)
 public @interface CrmServiceIntegrationTest {
 

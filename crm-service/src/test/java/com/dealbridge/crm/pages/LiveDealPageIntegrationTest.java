@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.dealbridge.crm.CrmServiceIntegrationTest;
 import com.dealbridge.kit.test.PageSession;
+import com.dealbridge.shareddeal.live.LiveDealPages;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The open deal page of a shared deal follows changes made elsewhere: its event stream says the deal changed, and
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 @CrmServiceIntegrationTest
 class LiveDealPageIntegrationTest extends WorkspacePageTest {
+
+    @Autowired
+    LiveDealPages live;
 
     @Override
     String repName() {
@@ -49,6 +54,26 @@ class LiveDealPageIntegrationTest extends WorkspacePageTest {
                 .contains("data-testid=\"reload-values\"").doesNotContain("<html");
         assertThat(session.get("/deals/" + dealId + "/edits/edit-stage").body())
                 .containsPattern("value=\"CONTRACT_SENT\"\\s+selected");
+    }
+
+    /** The server hears nothing when a page closes; the heartbeat's write after it fails and ends the stream. */
+    @Test
+    void aClosedPageIsForgottenAtTheNextHeartbeatsAndItsStreamHearsThemWhileOpen() throws Exception {
+        String dealId = fixtures.sharedDeal();
+        String sharedDealId = fixtures.sharedDealIdOf(dealId);
+        List<String> lines = new CopyOnWriteArrayList<>();
+
+        try (PageSession.EventStream stream = session.events("/deals/" + dealId + "/events", lines::add)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:connected"));
+            assertThat(live.openStreams(sharedDealId)).isEqualTo(1);
+            // the heartbeat is a comment line, which EventSource ignores
+            await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains(":"));
+            assertThat(live.openStreams(sharedDealId)).isEqualTo(1);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> live.openStreams(sharedDealId) == 0);
+        assertThat(fixtures.api.patch("/api/shared-deals/" + sharedDealId, fixtures.token,
+                Map.of("amount", "8888.00")).status()).isEqualTo(200);
     }
 
     @Test

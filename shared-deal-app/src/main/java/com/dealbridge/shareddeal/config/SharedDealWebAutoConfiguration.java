@@ -8,6 +8,7 @@ import com.dealbridge.shareddeal.api.ProductNames;
 import com.dealbridge.shareddeal.api.SharedDealCommands;
 import com.dealbridge.shareddeal.api.SharedDealQueries;
 import com.dealbridge.shareddeal.live.LiveDealPages;
+import com.dealbridge.shareddeal.live.LiveProperties;
 import com.dealbridge.shareddeal.notes.AttachmentProperties;
 import com.dealbridge.shareddeal.notes.AttachmentUploads;
 import com.dealbridge.shareddeal.notes.NoteFiles;
@@ -19,6 +20,8 @@ import com.dealbridge.sync.config.SyncAutoConfiguration;
 import com.dealbridge.sync.deadletter.DeadLetters;
 import com.dealbridge.sync.inbox.Inbox;
 import com.dealbridge.sync.log.ChangeLog;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -34,7 +37,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = {SharedDealAutoConfiguration.class, SyncAutoConfiguration.class})
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(AttachmentProperties.class)
+@EnableConfigurationProperties({AttachmentProperties.class, LiveProperties.class})
 public class SharedDealWebAutoConfiguration {
 
     @Bean
@@ -53,8 +56,14 @@ public class SharedDealWebAutoConfiguration {
 
     /** Server-sent events for open deal pages; an {@code AppliedEventListener}, so it hears every save here. */
     @Bean
-    LiveDealPages liveDealPages() {
-        return new LiveDealPages();
+    LiveDealPages liveDealPages(LiveProperties properties) {
+        return new LiveDealPages(properties.heartbeat());
+    }
+
+    @Bean
+    MeterBinder liveDealPagesMeters(LiveDealPages live) {
+        return registry -> Gauge.builder("dealbridge.live.streams", live, LiveDealPages::openStreams)
+                .description("deal pages' and API clients' event streams open on this instance").register(registry);
     }
 
     @Bean
