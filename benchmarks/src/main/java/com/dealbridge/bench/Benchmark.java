@@ -130,7 +130,7 @@ public final class Benchmark {
             System.setProperty(AvroCodec.REGISTRY_URL_PROPERTY, registry.baseUrl().toString());
             partner = Services.partner(ports[5], kafka.bootstrapServers(),
                     partnerStore.uri("partner"), mail.port(), logs);
-            crm = Services.crm(ports[6], kafka.bootstrapServers(), crmStore.uri("crm"), logs);
+            crm = Services.crm(ports[6], kafka.bootstrapServers(), crmStore.uri("crm"), mail.port(), logs);
             say("starting partner-service and crm-service, each in its own JVM (-Xmx256m)");
             partner.start(START_TIMEOUT);
             crm.start(START_TIMEOUT);

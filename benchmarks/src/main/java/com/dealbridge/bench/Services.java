@@ -14,17 +14,15 @@ final class Services {
     }
 
     static ServiceJvm partner(int port, String kafka, String mongoUri, int smtpPort, Path logDir) {
-        List<String> args = common(kafka, mongoUri);
-        args.add("--spring.mail.host=127.0.0.1");
-        args.add("--spring.mail.port=" + smtpPort);
         return new ServiceJvm("partner-service", "com.dealbridge.partner.PartnerServiceApplication",
-                classpath("partner-service"), port, jvmOptions("partner-service"), args,
+                classpath("partner-service"), port, jvmOptions("partner-service"), common(kafka, mongoUri, smtpPort),
                 logDir.resolve("partner-service.log"));
     }
 
-    static ServiceJvm crm(int port, String kafka, String mongoUri, Path logDir) {
+    /** The CRM mails its deal team too (docs/adr/0013): without the SMTP port its mails failed and were retried. */
+    static ServiceJvm crm(int port, String kafka, String mongoUri, int smtpPort, Path logDir) {
         return new ServiceJvm("crm-service", "com.dealbridge.crm.CrmServiceApplication", classpath("crm-service"),
-                port, jvmOptions("crm-service"), common(kafka, mongoUri), logDir.resolve("crm-service.log"));
+                port, jvmOptions("crm-service"), common(kafka, mongoUri, smtpPort), logDir.resolve("crm-service.log"));
     }
 
     /**
@@ -46,10 +44,12 @@ final class Services {
         return options;
     }
 
-    private static List<String> common(String kafka, String mongoUri) {
+    private static List<String> common(String kafka, String mongoUri, int smtpPort) {
         List<String> args = new ArrayList<>();
         args.add("--spring.kafka.bootstrap-servers=" + kafka);
         args.add("--spring.mongodb.uri=" + mongoUri);
+        args.add("--spring.mail.host=127.0.0.1");
+        args.add("--spring.mail.port=" + smtpPort);
         args.add("--dealbridge.mongodb.embedded.enabled=false");
         args.add("--dealbridge.security.admin-token=" + ADMIN_TOKEN);
         args.add("--spring.main.banner-mode=off");
