@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The sync benchmark, in one command: builds what it needs (tests skipped), then starts Kafka, the two embedded
 # stores and SMTP on free ports, each service in its own JVM (-Xmx256m), and runs every scenario.
-#   ./benchmarks/run.sh                 the full run (about 13 minutes on 2 cores, half of it filling the big deal)
+#   ./benchmarks/run.sh                 the full run (7 to 13 minutes on 2 cores, half of it filling the big deal)
 #   ./benchmarks/run.sh --quick         shorter phases, smaller deals (about 5 minutes): a smoke test
 #   ./benchmarks/run.sh --help          the options
 #   ./benchmarks/run.sh --only=one-side,catch-up   some scenarios only (low-rate one-side both-ways same-deal
