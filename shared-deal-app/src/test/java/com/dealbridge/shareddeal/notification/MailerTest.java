@@ -46,6 +46,18 @@ class MailerTest {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("åsa@partner.example");
     }
 
+    /** Without the property every part built or encoded searched the classpath for the provider (mail-api#861). */
+    @Test
+    void jakartaMailFindsItsStreamProviderByNameOnceTheMailerIsLoaded() throws Exception {
+        mailer().send("n-4", NotificationDocument.Mail.pending("bea@partner.example", "Résumé", "Hello"));
+
+        assertThat(System.getProperty(Mailer.STREAM_PROVIDER_PROPERTY))
+                .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+        assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo("Résumé");
+    }
+
     private static Mailer mailer() {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
