@@ -28,7 +28,7 @@ public class Mailer {
 
     /*
      * Jakarta Mail 2.1 finds its StreamProvider with a ServiceLoader wherever it builds or encodes a part (MimeUtility,
-     * Multipart), which searches every jar of the classpath each time (jakartaee/mail-api#861): 14-19 % of the
+     * Multipart), which searches every jar of the classpath each time (jakartaee/mail-api#861): 13-15 % of the
      * notification consumers' CPU while both sides added notes (JFR, 2026-12-04). Its finder takes the class named
      * by this property first; a deployment that names another provider keeps it, and without Angus nothing changes.
      */
