@@ -38,8 +38,7 @@ class LiveDealPageIntegrationTest extends WorkspacePageTest {
         String sharedDealId = fixtures.sharedDealIdOf(dealId);
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        try (PageSession.EventStream stream = session.events("/deals/" + dealId + "/events", lines::add)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:connected"));
+        try (PageSession.EventStream stream = connectedStream(dealId, lines)) {
             assertThat(fixtures.api.patch("/api/shared-deals/" + sharedDealId, fixtures.token,
                     Map.of("amount", "7777.00", "stage", "CONTRACT_SENT")).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:deal-changed"));
@@ -63,8 +62,7 @@ class LiveDealPageIntegrationTest extends WorkspacePageTest {
         String sharedDealId = fixtures.sharedDealIdOf(dealId);
         List<String> lines = new CopyOnWriteArrayList<>();
 
-        try (PageSession.EventStream stream = session.events("/deals/" + dealId + "/events", lines::add)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:connected"));
+        try (PageSession.EventStream stream = connectedStream(dealId, lines)) {
             assertThat(live.openStreams(sharedDealId)).isEqualTo(1);
             // the heartbeat is a comment line, which EventSource ignores
             await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains(":"));
@@ -74,6 +72,13 @@ class LiveDealPageIntegrationTest extends WorkspacePageTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> live.openStreams(sharedDealId) == 0);
         assertThat(fixtures.api.patch("/api/shared-deals/" + sharedDealId, fixtures.token,
                 Map.of("amount", "8888.00")).status()).isEqualTo(200);
+    }
+
+    /** The deal page's event stream, once the service said it is connected; its lines go to {@code lines}. */
+    private PageSession.EventStream connectedStream(String dealId, List<String> lines) {
+        PageSession.EventStream stream = session.events("/deals/" + dealId + "/events", lines::add);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:connected"));
+        return stream;
     }
 
     @Test

@@ -41,7 +41,6 @@ public final class LiveDealPages implements AppliedEventListener, SmartLifecycle
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
     private final Map<String, Set<SseEmitter>> pages = new ConcurrentHashMap<>();
-    private final Duration heartbeat;
     private volatile boolean running;
     /** Sending happens here, not on the deal's lane: a slow browser must not hold up sync. */
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -55,7 +54,9 @@ public final class LiveDealPages implements AppliedEventListener, SmartLifecycle
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("the heartbeat must be positive, was " + heartbeat);
         }
-        this.heartbeat = heartbeat;
+        long millis = heartbeat.toMillis();
+        // from the start, once: it only writes to open streams, and a stop completes those
+        sender.scheduleAtFixedRate(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** The streams open on this instance, for all deals. */
@@ -160,11 +161,7 @@ public final class LiveDealPages implements AppliedEventListener, SmartLifecycle
 
     @Override
     public void start() {
-        if (!running) {
-            running = true;
-            long millis = heartbeat.toMillis();
-            sender.scheduleAtFixedRate(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
-        }
+        running = true;
     }
 
     @Override
