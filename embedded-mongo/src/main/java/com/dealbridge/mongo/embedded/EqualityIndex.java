@@ -48,8 +48,13 @@ final class EqualityIndex extends Index<Integer> {
 
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
+        add(document, position, getKeyValues(document));
+    }
+
+    /** Adds with the document's key values already worked out (the library's {@code getKeyValues} is not cheap). */
+    synchronized void add(Document document, Integer position, Set<KeyValue> keyValues) {
         positionById.put(idOf(document), position);
-        List<Object> values = valuesOf(document);
+        List<Object> values = firstValues(keyValues);
         valuesByPosition.put(position, values);
         for (Object value : values) {
             positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position);
@@ -131,9 +136,15 @@ final class EqualityIndex extends Index<Integer> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
                                            MongoCollection<Integer> collection) {
+        update(oldDocument, newDocument, position, getKeyValues(newDocument));
+    }
+
+    /** Moves the position to the new state's key values, already worked out. */
+    synchronized void update(Document oldDocument, Document newDocument, Integer position,
+                             Set<KeyValue> newKeyValues) {
         unindex(position);
         positionById.remove(idOf(oldDocument));
-        add(newDocument, position, collection);
+        add(newDocument, position, newKeyValues);
     }
 
     @Override
@@ -145,8 +156,12 @@ final class EqualityIndex extends Index<Integer> {
 
     /** The (normalised) values of the indexed field: one per element when it holds an array. */
     private List<Object> valuesOf(Document document) {
+        return firstValues(getKeyValues(document));
+    }
+
+    private static List<Object> firstValues(Set<KeyValue> keyValues) {
         Set<Object> values = new LinkedHashSet<>();
-        for (KeyValue keyValue : getKeyValues(document)) {
+        for (KeyValue keyValue : keyValues) {
             values.add(keyValue.get(0));
         }
         return new ArrayList<>(values);

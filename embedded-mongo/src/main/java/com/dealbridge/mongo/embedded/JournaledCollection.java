@@ -30,7 +30,6 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private final List<Document> documents = new ArrayList<>();
     private final ArrayDeque<Integer> freePositions = new ArrayDeque<>();
     private int live;
-    private int dataSize;
     private long examined;
 
     JournaledCollection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -220,14 +219,30 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         return live == 0;
     }
 
+    /*
+     * The library keeps a running data size by BSON-encoding the old and the new state of every document it writes:
+     * two encodings per update besides the journal's, for a figure only collStats and validate report. It is summed
+     * when they ask instead.
+     */
     @Override
-    protected void updateDataSize(int sizeDelta) {
-        dataSize += sizeDelta;
+    protected boolean tracksDataSize() {
+        return false;
     }
 
     @Override
-    protected int getDataSize() {
-        return dataSize;
+    protected void updateDataSize(int sizeDelta) {
+        // not tracked (see tracksDataSize)
+    }
+
+    @Override
+    protected synchronized int getDataSize() {
+        long size = 0;
+        for (Document document : documents) {
+            if (document != null) {
+                size += JournalRecord.bson(document).length;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, size);
     }
 
     /**

@@ -22,13 +22,22 @@ final class KeyOrder {
     record Entry(Object[] values, int position) {
     }
 
+    /** Longs up to this size are exact as doubles, so the library compares them as {@link Long#compare} does. */
+    private static final long EXACT_AS_DOUBLE = 1L << 53;
+    private static final int NOT_SAME_TYPE = Integer.MIN_VALUE;
+
     private final List<Comparator<Object>> fields;
+    private final boolean[] descending;
     private final NavigableSet<Entry> entries;
 
     KeyOrder(List<IndexKey> keys) {
         this.fields = keys.stream()
                 .map(key -> (Comparator<Object>) (key.isAscending() ? ValueComparator.asc() : ValueComparator.desc()))
                 .toList();
+        this.descending = new boolean[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            descending[i] = !keys.get(i).isAscending();
+        }
         this.entries = new TreeSet<>(this::compare);
     }
 
@@ -71,7 +80,40 @@ final class KeyOrder {
         if (a instanceof Bound || b instanceof Bound) {
             return Integer.compare(rank(a), rank(b));
         }
+        int same = sameTypeCompare(a, b);
+        if (same != NOT_SAME_TYPE) {
+            return descending[field] ? -same : same;
+        }
         return fields.get(field).compare(a, b);
+    }
+
+    /*
+     * The keys of the services' indexes are strings, longs, integers, booleans and dates, and the library's
+     * comparator first ranks both values' types by walking a list of classes with isAssignableFrom: a third of the
+     * embedded store's CPU under the note load went to keeping these trees in order (async-profiler, 2026-12-07).
+     * Two values of one of these types compare here exactly as the library compares them; anything else goes to it.
+     */
+    private static int sameTypeCompare(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Long x && b instanceof Long y && exactAsDouble(x) && exactAsDouble(y)) {
+            return Long.compare(x, y);
+        }
+        if (a instanceof Integer x && b instanceof Integer y) {
+            return Integer.compare(x, y);
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        if (a instanceof java.time.Instant x && b instanceof java.time.Instant y) {
+            return x.compareTo(y);
+        }
+        return NOT_SAME_TYPE;
+    }
+
+    private static boolean exactAsDouble(long value) {
+        return value >= -EXACT_AS_DOUBLE && value <= EXACT_AS_DOUBLE;
     }
 
     private static int rank(Object value) {

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,8 +44,9 @@ final class OrderedIndex extends Index<Integer> {
 
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
-        equality.add(document, position, collection);
-        enter(document, position);
+        Set<KeyValue> keyValues = getKeyValues(document);
+        equality.add(document, position, keyValues);
+        enter(document, position, keyValues);
     }
 
     @Override
@@ -59,9 +61,15 @@ final class OrderedIndex extends Index<Integer> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
                                            MongoCollection<Integer> collection) {
-        equality.updateInPlace(oldDocument, newDocument, position, collection);
+        Set<KeyValue> keyValues = getKeyValues(newDocument);
+        if (keysUnchanged(position, newDocument, keyValues)) {
+            // most updates (a deal's counters, a log entry marked published) leave the keys alone: a tree's
+            // removal and insertion cost more than this comparison
+            return;
+        }
+        equality.update(oldDocument, newDocument, position, keyValues);
         leave(position);
-        enter(newDocument, position);
+        enter(newDocument, position, keyValues);
     }
 
     @Override
@@ -72,8 +80,7 @@ final class OrderedIndex extends Index<Integer> {
         multikeyPositions.clear();
     }
 
-    private void enter(Document document, Integer position) {
-        Set<KeyValue> keyValues = getKeyValues(document);
+    private void enter(Document document, Integer position, Set<KeyValue> keyValues) {
         KeyValue single = keyValues.size() == 1 ? keyValues.iterator().next() : null;
         if (single == null || getKeys().stream().anyMatch(key -> holdsArray(document, key.getKey()))) {
             multikeyPositions.add(position);
@@ -82,6 +89,19 @@ final class OrderedIndex extends Index<Integer> {
         KeyOrder.Entry entry = new KeyOrder.Entry(single.stream().toArray(), position);
         order.add(entry);
         entryByPosition.put(position, entry);
+    }
+
+    /**
+     * Whether the new state has exactly the key values the entry at the position holds (the same id too, which no
+     * update changes). A multikey document, or one without an entry, is never taken as unchanged.
+     */
+    private boolean keysUnchanged(Integer position, Document newDocument, Set<KeyValue> keyValues) {
+        KeyOrder.Entry entry = entryByPosition.get(position);
+        if (entry == null) {
+            return false;
+        }
+        return keyValues.size() == 1 && Arrays.equals(entry.values(), keyValues.iterator().next().stream().toArray())
+                && getKeys().stream().noneMatch(key -> holdsArray(newDocument, key.getKey()));
     }
 
     /** Whether the path passes through or ends in an array (even one of a single element, which sorts as a list). */

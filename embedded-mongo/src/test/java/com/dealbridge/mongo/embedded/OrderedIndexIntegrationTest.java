@@ -106,6 +106,27 @@ class OrderedIndexIntegrationTest {
     }
 
     @Test
+    void updatesThatLeaveTheKeysAloneAndLaterOnesThatMoveThemKeepTheOrder() {
+        withStore(client -> {
+            insertNotes(client, 200);
+            for (MongoCollection<Document> notes : bothCollections(client)) {
+                notes.updateMany(Filters.eq("sharedDealId", "deal-1"), Updates.set("type", "meeting"));
+                // the same key values again, one of them as another numeric type
+                notes.updateOne(Filters.eq("_id", "n6"), Updates.set("createdCounter", 0L));
+                notes.updateOne(Filters.eq("_id", "n6"), Updates.set("type", "call"));
+                // then keys that do change: to another deal, to another place, out of the live notes
+                notes.updateOne(Filters.eq("_id", "n12"), Updates.combine(Updates.set("sharedDealId", "deal-1"),
+                        Updates.set("body", "edited")));
+                notes.updateOne(Filters.eq("_id", "n6"), Updates.set("createdWall", 50L));
+                notes.updateMany(Filters.eq("sharedDealId", "deal-1"), Updates.inc("createdWall", -100L));
+                notes.updateOne(Filters.eq("_id", "n22"), Updates.set("deleted", true));
+                notes.updateOne(Filters.eq("_id", "n22"), Updates.set("type", "call"));
+            }
+            assertDealsPageTheSame(client);
+        });
+    }
+
+    @Test
     void aRestartRebuildsTheOrderFromTheJournal() {
         withStore(client -> {
             insertNotes(client, 200);
