@@ -57,8 +57,8 @@ public final class Benchmark {
     private ServiceJvm partner;
     private ServiceJvm crm;
 
-    record Options(int seconds, int deals, int writers, int backlog, int sizedDeal, int bigDeal, int floorRecords,
-                   Set<String> only) {
+    record Options(int seconds, int warmUp, int deals, int writers, int backlog, int sizedDeal, int bigDeal,
+                   int floorRecords, Set<String> only) {
 
         static final List<String> SCENARIOS = List.of("low-rate", "one-side", "both-ways", "same-deal", "deal-size",
                 "big-deal", "catch-up");
@@ -71,6 +71,7 @@ public final class Benchmark {
             boolean quick = List.of(args).contains("--quick");
             Map<String, Integer> values = new LinkedHashMap<>();
             values.put("seconds", quick ? 15 : 60);
+            values.put("warm-up", quick ? 10 : 30);
             values.put("deals", 200);
             values.put("writers", 16);
             values.put("backlog", quick ? 2_000 : 10_000);
@@ -98,7 +99,7 @@ public final class Benchmark {
                 }
                 values.put(pair[0], Integer.parseInt(pair[1]));
             }
-            return new Options(values.get("seconds"), values.get("deals"), values.get("writers"),
+            return new Options(values.get("seconds"), values.get("warm-up"), values.get("deals"), values.get("writers"),
                     values.get("backlog"), values.get("sized-deal"), values.get("big-deal"),
                     values.get("floor-records"), Set.copyOf(only));
         }
@@ -289,6 +290,16 @@ public final class Benchmark {
 
     /** 16 writers over 200 deals on the partner side: accepted writes, and every one applied on the CRM. */
     private void oneSide() throws Exception {
+        if (options.warmUp() > 0) {
+            // the JITs (C2 in this JVM: broker, stores) are still compiling the paths this load takes for about
+            // half a minute; a throughput figure is the steady state's, as a long-running service sees it
+            say("one side: warming up, " + options.writers() + " writers for " + options.warmUp()
+                    + " s (not measured)");
+            long before = applied(crmApi);
+            Load warmUp = writeFor(partnerApi, partnerToken, options.writers(), Duration.ofSeconds(options.warmUp()),
+                    deals);
+            awaitApplied(crmApi, before + warmUp.accepted(), Duration.ofMinutes(5));
+        }
         say("one side: " + options.writers() + " writers over " + deals.size() + " deals for " + options.seconds()
                 + " s");
         long appliedBefore = applied(crmApi);
@@ -309,19 +320,30 @@ public final class Benchmark {
     /** Both sides writing at once, each its own half of the writers. */
     private void bothWays() throws Exception {
         int half = Math.max(1, options.writers() / 2);
+        if (options.warmUp() > 0) {
+            int seconds = Math.max(5, options.warmUp() / 3);
+            say("both ways: warming up, " + half + " writers on each side for " + seconds + " s (not measured)");
+            bothWays(half, Duration.ofSeconds(seconds));
+        }
         Duration duration = Duration.ofSeconds(Math.max(10, options.seconds() / 2));
         say("both ways: " + half + " writers on each side for " + duration.toSeconds() + " s");
+        Load[] loads = bothWays(half, duration);
+        results.put("bothWays", Map.of("partnerWrites", loads[0].summary(), "crmWrites", loads[1].summary()));
+    }
+
+    /** The partner's load and the CRM's, each once the other side applied all of it. */
+    private Load[] bothWays(int writersEach, Duration duration) throws Exception {
         long crmAppliedBefore = applied(crmApi);
         long partnerAppliedBefore = applied(partnerApi);
         ExecutorService both = Executors.newFixedThreadPool(2);
-        Future<Load> fromPartner = both.submit(() -> writeFor(partnerApi, partnerToken, half, duration, deals));
-        Future<Load> fromCrm = both.submit(() -> writeFor(crmApi, repToken, half, duration, deals));
+        Future<Load> fromPartner = both.submit(() -> writeFor(partnerApi, partnerToken, writersEach, duration, deals));
+        Future<Load> fromCrm = both.submit(() -> writeFor(crmApi, repToken, writersEach, duration, deals));
         Load partnerLoad = fromPartner.get();
         Load crmLoad = fromCrm.get();
         both.shutdown();
         awaitApplied(crmApi, crmAppliedBefore + partnerLoad.accepted(), Duration.ofMinutes(5));
         awaitApplied(partnerApi, partnerAppliedBefore + crmLoad.accepted(), Duration.ofMinutes(5));
-        results.put("bothWays", Map.of("partnerWrites", partnerLoad.summary(), "crmWrites", crmLoad.summary()));
+        return new Load[] {partnerLoad, crmLoad};
     }
 
     /** 8 writers adding notes to the same deal. */
