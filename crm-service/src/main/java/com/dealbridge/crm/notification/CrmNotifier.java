@@ -63,9 +63,14 @@ class CrmNotifier {
         Optional<SharedDealDocument> deal = sharedDeals.find(new SharedDealId(event.sharedDealId()));
         for (String recipientId : recipients(event, trigger, deal)) {
             String id = NotificationStore.idFor(event.eventId(), recipientId);
-            store.find(id).or(() -> reps.find(recipientId).map(rep -> store.claim(
-                            notification(id, event, eventType, trigger, deal, rep))))
-                    .ifPresent(claimed -> delivery.deliver(claimed, this::repStillActive));
+            Optional<SalesRep> rep = reps.find(recipientId);
+            if (rep.isPresent()) {
+                delivery.claimAndDeliver(notification(id, event, eventType, trigger, deal, rep.get()),
+                        this::repStillActive);
+            } else {
+                // a rep gone since the first delivery: what was claimed for them is cancelled, not lost
+                store.find(id).ifPresent(claimed -> delivery.deliver(claimed, this::repStillActive));
+            }
         }
     }
 

@@ -60,9 +60,13 @@ class Notifier {
             return;
         }
         String id = NotificationStore.idFor(event.eventId());
-        Optional<NotificationDocument> notification = store.find(id).or(() -> create(id, event, eventType, trigger)
-                .map(store::claim));
-        notification.ifPresent(this::deliverMail);
+        Optional<NotificationDocument> fresh = create(id, event, eventType, trigger);
+        if (fresh.isPresent()) {
+            delivery.claimAndDeliver(fresh.get(), this::stillWanted);
+        } else {
+            // the partner or its recipient gone since the first delivery: what was claimed then still counts
+            store.find(id).ifPresent(claimed -> delivery.deliver(claimed, this::stillWanted));
+        }
     }
 
     private Optional<NotificationDocument> create(String id, EventHeader event, String eventType, Trigger trigger) {
@@ -124,9 +128,8 @@ class Notifier {
         return deal;
     }
 
-    private void deliverMail(NotificationDocument notification) {
-        // The toggle is read again before every attempt: turning it off stops e-mails at once, even pending ones.
-        delivery.deliver(notification, wanted -> accounts.find(wanted.partnerId())
-                .map(Partner::notifyRegisteredLeadActivity).orElse(false));
+    /** The toggle is read again before every retry: turning it off stops e-mails at once, even pending ones. */
+    private boolean stillWanted(NotificationDocument notification) {
+        return accounts.find(notification.partnerId()).map(Partner::notifyRegisteredLeadActivity).orElse(false);
     }
 }

@@ -265,6 +265,53 @@ class NotificationIntegrationTest {
     }
 
     @Test
+    void aClaimLeasedByAProcessThatDiedBeforeSendingIsSentOnceItsLeaseRunsOut() {
+        TestPartner partner = partner("Leasing Partners");
+        String deal = UUID.randomUUID().toString();
+        partnerRegisters(deal, partner, "Lease deal", "deal-lease");
+        SharedDealAssigned assigned = crm.assigns(deal, partner.id, RITA);
+        // a first delivery claims the event with its e-mail already leased to it; this one died before sending
+        String id = NotificationStore.idFor(assigned.header().eventId());
+        java.time.Instant leaseEnds = NotificationStore.now().plusSeconds(2);
+        NotificationDocument.Mail pending = NotificationDocument.Mail.pending(partner.recipientEmail,
+                "Leased before the crash", "body");
+        mongo.insert(new NotificationDocument(id, assigned.header().eventId(), assigned.type(),
+                NotificationKind.REP_ASSIGNED.name(), partner.id, partner.recipientId, deal, "deal-lease",
+                "Leased before the crash", "text", PORTAL + "/deals/deal-lease", "Automatic assignment",
+                assigned.header().occurredAt(), NotificationStore.now(), false, null,
+                new NotificationDocument.Mail(pending.state(), pending.to(), pending.subject(), pending.body(), 1,
+                        "token-of-the-dead-process", leaseEnds, null, null)));
+
+        crm.send(assigned);
+
+        assertThat(awaitMail(partner.recipientEmail, 1)).extracting(TestMail::subject)
+                .containsExactly("Leased before the crash");
+        assertThat(java.time.Instant.now()).isAfterOrEqualTo(leaseEnds);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mongo.findById(id, NotificationDocument.class).mail())
+                .satisfies(mail -> {
+                    assertThat(mail.state()).isEqualTo(MailState.SENT);
+                    assertThat(mail.attempts()).isEqualTo(2);
+                }));
+    }
+
+    @Test
+    void aFirstDeliveryLeavesTheMailSentAfterOneAttemptWithNoLeaseHeld() {
+        TestPartner partner = partner("Prompt Partners");
+        String deal = UUID.randomUUID().toString();
+        partnerRegisters(deal, partner, "Prompt deal", "deal-prompt");
+
+        crm.send(crm.assigns(deal, partner.id, RITA));
+
+        assertThat(awaitMail(partner.recipientEmail, 1)).hasSize(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(notificationsOf(partner.recipientId)).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.mail().state()).isEqualTo(MailState.SENT);
+                    assertThat(n.mail().attempts()).isEqualTo(1);
+                    assertThat(n.mail().leaseToken()).isNull();
+                }));
+    }
+
+    @Test
     void aMailWhileSmtpIsDownArrivesWhenItIsBackAndSyncIsNotDelayedMeanwhile() {
         TestPartner partner = partner("Patient Partners");
         String deal = UUID.randomUUID().toString();

@@ -33,6 +33,16 @@ public record NotificationDocument(@Id String id, String eventId, String eventTy
         public static Mail notWanted() {
             return new Mail(MailState.NOT_WANTED, null, null, null, 0, null, null, null, null);
         }
+
+        /** This e-mail given to one more attempt, which holds it until {@code until}. */
+        Mail leasedTo(String token, Instant until) {
+            return new Mail(state, to, subject, body, attempts + 1, token, until, sentAt, lastError);
+        }
+    }
+
+    NotificationDocument withMail(Mail newMail) {
+        return new NotificationDocument(id, eventId, eventType, kind, partnerId, recipientUserId, sharedDealId, dealId,
+                title, text, link, actorName, occurredAt, createdAt, read, readAt, newMail);
     }
 
     public enum MailState {

@@ -64,6 +64,16 @@ public class NotificationStore {
         }
     }
 
+    /** Inserts the notification unless one with its id exists: true when this call inserted it. */
+    boolean claimNew(NotificationDocument fresh) {
+        try {
+            mongo.insert(fresh);
+            return true;
+        } catch (DuplicateKeyException alreadyClaimed) {
+            return false;
+        }
+    }
+
     /**
      * Gives the e-mail to one attempt for {@code lease}: only while it is still open and nobody else holds a live
      * lease. Empty when another attempt holds it, or it was sent or cancelled meanwhile.
