@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.nio.ByteBuffer;
@@ -43,7 +42,7 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
     @Override
     protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                      boolean sparse) {
-        return new MemoryUniqueIndex(indexName, keys, sparse);
+        return new UnchangedKeysUniqueIndex(indexName, keys, sparse);
     }
 
     @Override

@@ -61,6 +61,9 @@ final class OrderedIndex extends Index<Integer> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
                                            MongoCollection<Integer> collection) {
+        if (KeyFields.unchanged(getKeys(), oldDocument, newDocument)) {
+            return;
+        }
         Set<KeyValue> keyValues = getKeyValues(newDocument);
         if (keysUnchanged(position, newDocument, keyValues)) {
             // most updates (a deal's counters, a log entry marked published) leave the keys alone: a tree's

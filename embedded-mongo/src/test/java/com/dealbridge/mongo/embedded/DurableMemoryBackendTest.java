@@ -71,6 +71,32 @@ class DurableMemoryBackendTest {
     }
 
     @Test
+    void aUniqueKeyIsFoundAndGuardedThroughUpdatesThatLeaveItAloneAndOnesThatChangeIt() {
+        withStore(client -> {
+            MongoCollection<Document> deals = deals(client);
+            deals.createIndex(Indexes.ascending("_id", "v"), new IndexOptions().unique(true));
+            deals.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            deals.insertOne(new Document("_id", "d1").append("v", 1).append("code", "A").append("n", 0));
+            deals.insertOne(new Document("_id", "d2").append("v", 1).append("code", "B").append("n", 0));
+
+            // the keys left alone (one rewritten with its own value), then changed, then changed into a taken one
+            deals.updateOne(Filters.eq("_id", "d1"), Updates.combine(Updates.inc("n", 1), Updates.set("code", "A")));
+            deals.updateOne(Filters.and(Filters.eq("_id", "d1"), Filters.eq("v", 1)),
+                    Updates.combine(Updates.set("v", 2), Updates.set("code", "C")));
+            assertThatThrownBy(() -> deals.updateOne(Filters.eq("_id", "d2"), Updates.set("code", "C")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate");
+            deals.insertOne(new Document("_id", "d3").append("v", 1).append("code", "A"));
+
+            assertThat(deals.find(Filters.and(Filters.eq("_id", "d1"), Filters.eq("v", 1))).first()).isNull();
+            assertThat(deals.find(Filters.and(Filters.eq("_id", "d1"), Filters.eq("v", 2))).first().getInteger("n"))
+                    .isEqualTo(1);
+            assertThat(deals.find(Filters.eq("code", "B")).first().getString("_id")).isEqualTo("d2");
+            assertThat(deals.find(Filters.eq("code", "C")).first().getString("_id")).isEqualTo("d1");
+            assertThat(deals.find(Filters.eq("code", "A")).first().getString("_id")).isEqualTo("d3");
+        });
+    }
+
+    @Test
     void equalityIndexAnswersQueriesOnItsFirstFieldThroughUpdatesDeletesAndArrays() {
         withStore(client -> {
             MongoCollection<Document> notes = client.getDatabase("t").getCollection("notes");
