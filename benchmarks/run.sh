@@ -27,6 +27,9 @@ service_classpath() { echo "-Dbench.classpath.$1=$1/target/classes:$(cat "$1/tar
 # this JVM hosts Kafka and both sides' embedded stores, which keep their data in its heap (the big deal's 100,000
 # notes and their log entries, on both sides, took 1 GiB to the brink: the broker stalled in GC and fenced itself;
 # after a full run about 3 GiB are live, and in a 3 GiB heap the catch-up ran at a tenth of its speed in full
-# collections); BENCH_JVM_OPTS come last, so they can replace these
-exec java -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xmx6g -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro ${BENCH_JVM_OPTS:-} \
+# collections); the heap is sized up front and what survives a young collection (mostly the stores' new documents,
+# which they keep) goes straight to the old generation: a heap grown step by step had three full collections of
+# 0.3-0.8 s during one side, and each young one copied the stores' documents twice; -Xlog:gc counted 8.3 s of pauses
+# in a one-side run before, 4.1 s after; BENCH_JVM_OPTS come last, so they can replace these
+exec java -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -Xms6g -Xmx6g -Xmn512m -XX:MaxTenuringThreshold=0 -XX:+UseSerialGC -Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.dealbridge.contracts.avro ${BENCH_JVM_OPTS:-} \
   "$(service_classpath partner-service)" "$(service_classpath crm-service)" -cp "$classpath" com.dealbridge.bench.Benchmark "$@"
