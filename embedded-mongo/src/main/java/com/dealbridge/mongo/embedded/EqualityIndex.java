@@ -53,7 +53,20 @@ final class EqualityIndex extends Index<Integer> {
 
     /** Adds with the document's key values already worked out (the library's {@code getKeyValues} is not cheap). */
     synchronized void add(Document document, Integer position, Set<KeyValue> keyValues) {
+        track(document, position);
+        indexValues(position, keyValues);
+    }
+
+    /**
+     * Knows where the document is without indexing its values: a partial index's documents outside its filter,
+     * which the library still asks it to find (and to remove) as it does every index.
+     */
+    synchronized void track(Document document, Integer position) {
         positionById.put(idOf(document), position);
+    }
+
+    /** Indexes the values of a document it already knows the position of. */
+    synchronized void indexValues(Integer position, Set<KeyValue> keyValues) {
         List<Object> values = firstValues(keyValues);
         valuesByPosition.put(position, values);
         for (Object value : values) {
@@ -70,7 +83,13 @@ final class EqualityIndex extends Index<Integer> {
         return position;
     }
 
-    private void unindex(Integer position) {
+    /** The documents whose values it indexes. */
+    synchronized long indexedCount() {
+        return valuesByPosition.size();
+    }
+
+    /** Stops indexing the values at the position; it still knows the document is there. */
+    synchronized void unindex(Integer position) {
         List<Object> values = valuesByPosition.remove(position);
         if (values == null) {
             return;

@@ -45,10 +45,30 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
         return new UnchangedKeysUniqueIndex(indexName, keys, sparse);
     }
 
+    /*
+     * The library passes an index's name, keys and sparseness on to the backend, not its partialFilterExpression:
+     * this thread's index description is kept while the library creates (or, at a restart, recreates) the index.
+     */
+    private static final ThreadLocal<Document> CREATING = new ThreadLocal<>();
+
+    @Override
+    protected void addIndex(Document indexDescription) {
+        // nested: a first index on a new collection creates the collection, and with it the _id index
+        Document outer = CREATING.get();
+        CREATING.set(indexDescription);
+        try {
+            super.addIndex(indexDescription);
+        } finally {
+            CREATING.set(outer);
+        }
+    }
+
     @Override
     protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                         List<IndexKey> keys, boolean sparse) {
-        return new OrderedIndex(indexName, keys, sparse);
+        Document description = CREATING.get();
+        return new OrderedIndex(indexName, keys, sparse,
+                description == null ? null : PartialFilter.of(description.get("partialFilterExpression")));
     }
 
     @Override

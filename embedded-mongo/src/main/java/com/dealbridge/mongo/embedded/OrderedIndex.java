@@ -29,21 +29,40 @@ final class OrderedIndex extends Index<Integer> {
     private final KeyOrder order;
     private final Map<Integer, KeyOrder.Entry> entryByPosition = new HashMap<>();
     private final Set<Integer> multikeyPositions = new HashSet<>();
+    /** Null unless the index is partial: then it holds only the documents matching this. */
+    private final PartialFilter partial;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
+        this(name, keys, sparse, null);
+    }
+
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, PartialFilter partial) {
         super(name, keys, sparse);
         this.equality = new EqualityIndex(name, keys, sparse);
         this.order = new KeyOrder(keys);
+        this.partial = partial;
     }
 
     /** How the query can be read off this index, or null (see {@link IndexScan#plan}). */
     synchronized IndexScan plan(Document query, Document orderBy) {
-        return multikeyPositions.isEmpty() ? IndexScan.plan(order, getKeys(), query, orderBy, equality.canHandle(query))
-                : null;
+        return multikeyPositions.isEmpty() && holdsAllMatchesOf(query)
+                ? IndexScan.plan(order, getKeys(), query, orderBy, equality.canHandle(query)) : null;
+    }
+
+    private boolean holdsAllMatchesOf(Document query) {
+        return partial == null || partial.impliedBy(query);
+    }
+
+    private boolean holds(Document document) {
+        return partial == null || partial.matches(document);
     }
 
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
+        if (!holds(document)) {
+            equality.track(document, position);
+            return;
+        }
         Set<KeyValue> keyValues = getKeyValues(document);
         equality.add(document, position, keyValues);
         enter(document, position, keyValues);
@@ -61,6 +80,9 @@ final class OrderedIndex extends Index<Integer> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
                                            MongoCollection<Integer> collection) {
+        if (partial != null && !moveWithinPartial(oldDocument, newDocument, position)) {
+            return;
+        }
         if (KeyFields.unchanged(getKeys(), oldDocument, newDocument)) {
             return;
         }
@@ -73,6 +95,24 @@ final class OrderedIndex extends Index<Integer> {
         equality.update(oldDocument, newDocument, position, keyValues);
         leave(position);
         enter(newDocument, position, keyValues);
+    }
+
+    /**
+     * A partial index's side of an update when the document enters or leaves it (a log entry published leaves the
+     * index of unpublished ones); true when it stays inside, and the update is then handled as in any index.
+     */
+    private boolean moveWithinPartial(Document oldDocument, Document newDocument, Integer position) {
+        boolean held = partial.matches(oldDocument);
+        boolean holds = partial.matches(newDocument);
+        if (held && !holds) {
+            equality.unindex(position);
+            leave(position);
+        } else if (!held && holds) {
+            Set<KeyValue> keyValues = getKeyValues(newDocument);
+            equality.indexValues(position, keyValues);
+            enter(newDocument, position, keyValues);
+        }
+        return held && holds;
     }
 
     @Override
@@ -142,7 +182,7 @@ final class OrderedIndex extends Index<Integer> {
 
     @Override
     public boolean canHandle(Document query) {
-        return equality.canHandle(query);
+        return holdsAllMatchesOf(query) && equality.canHandle(query);
     }
 
     @Override
@@ -152,7 +192,7 @@ final class OrderedIndex extends Index<Integer> {
 
     @Override
     public long getCount() {
-        return equality.getCount();
+        return partial == null ? equality.getCount() : equality.indexedCount();
     }
 
     @Override

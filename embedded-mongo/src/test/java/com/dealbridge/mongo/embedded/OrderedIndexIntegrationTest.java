@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -124,6 +125,63 @@ class OrderedIndexIntegrationTest {
             }
             assertDealsPageTheSame(client);
         });
+    }
+
+    @Test
+    void aPartialIndexHoldsOnlyItsMatchesAndAnswersEveryQueryAsWithoutIt() {
+        withStore(client -> {
+            indexed(client, "log").createIndex(Indexes.ascending("published"),
+                    new IndexOptions().partialFilterExpression(Filters.eq("published", false)));
+            indexed(client, "log").createIndex(Indexes.ascending("aggregateId", "sequence"),
+                    new IndexOptions().partialFilterExpression(Filters.eq("parked", true)));
+            for (MongoCollection<Document> log : logCollections(client)) {
+                for (int i = 0; i < 60; i++) {
+                    Document entry = new Document("_id", "e" + i).append("aggregateId", "deal-" + i % 3)
+                            .append("sequence", (long) i).append("published", false);
+                    log.insertOne(i % 10 == 0 ? entry.append("parked", true) : entry);
+                }
+                // published in turns, one entry back again, parked ones applied and one parked late
+                log.updateMany(Filters.lt("sequence", 40L), Updates.set("published", true));
+                log.updateOne(Filters.eq("_id", "e7"), Updates.set("published", false));
+                log.updateMany(Filters.eq("parked", true), Updates.set("parked", false));
+                log.updateOne(Filters.eq("_id", "e33"), Updates.set("parked", true));
+                log.deleteOne(Filters.eq("_id", "e50"));
+                log.insertOne(new Document("_id", "e-late").append("aggregateId", "deal-0").append("sequence", 99L)
+                        .append("published", false).append("parked", true));
+            }
+            assertLogAnswersTheSame(client);
+            assertThat(indexedCount("published_1")).isEqualTo(21);
+            assertThat(indexedCount("aggregateId_1_sequence_1")).isEqualTo(2);
+        });
+        withStore(client -> {
+            assertLogAnswersTheSame(client);
+            assertThat(indexedCount("published_1")).as("after a restart").isEqualTo(21);
+        });
+    }
+
+    private void assertLogAnswersTheSame(MongoClient client) {
+        Bson bySequence = Sorts.ascending("sequence");
+        assertSame(client, "log", Filters.eq("published", false), bySequence, 0, 0);
+        assertSame(client, "log", Filters.eq("published", true), bySequence, 0, 0);
+        assertSame(client, "log", Filters.and(Filters.eq("published", false), Filters.lt("sequence", 45L)),
+                bySequence, 0, 0);
+        assertSame(client, "log", Filters.and(Filters.eq("parked", true), Filters.eq("aggregateId", "deal-0")),
+                bySequence, 0, 0);
+        assertSame(client, "log", Filters.eq("aggregateId", "deal-0"), bySequence, 0, 0);
+        assertSame(client, "log", Filters.and(Filters.eq("aggregateId", "deal-0"), Filters.gt("sequence", 30L)),
+                bySequence, 0, 0);
+        assertThat(indexed(client, "log").countDocuments(Filters.eq("published", false)))
+                .isEqualTo(plain(client, "log").countDocuments(Filters.eq("published", false)));
+    }
+
+    private long indexedCount(String index) {
+        return ((JournaledCollection) backend.resolveDatabase("t").resolveCollection("log", true)).getIndexes()
+                .stream().filter(candidate -> candidate.getName().equals(index)).findFirst().orElseThrow()
+                .getCount();
+    }
+
+    private static List<MongoCollection<Document>> logCollections(MongoClient client) {
+        return List.of(indexed(client, "log"), plain(client, "log"));
     }
 
     @Test
