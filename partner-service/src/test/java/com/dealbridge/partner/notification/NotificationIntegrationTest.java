@@ -249,12 +249,8 @@ class NotificationIntegrationTest {
         partnerRegisters(deal, partner, "Crash deal", "deal-crash");
         SharedDealAssigned assigned = crm.assigns(deal, partner.id, RITA);
         // what a process that died between claiming the event and sending leaves behind
-        String id = NotificationStore.idFor(assigned.header().eventId());
-        mongo.insert(new NotificationDocument(id, assigned.header().eventId(), assigned.type(),
-                NotificationKind.REP_ASSIGNED.name(), partner.id, partner.recipientId, deal, "deal-crash",
-                "Claimed before the crash", "text", PORTAL + "/deals/deal-crash", "Automatic assignment",
-                assigned.header().occurredAt(), NotificationStore.now(), false, null,
-                NotificationDocument.Mail.pending(partner.recipientEmail, "Claimed before the crash", "body")));
+        String id = claimLeftBehind(assigned, partner, "deal-crash",
+                NotificationDocument.Mail.pending(partner.recipientEmail, "Claimed before the crash", "body"));
 
         crm.send(assigned);
 
@@ -271,16 +267,12 @@ class NotificationIntegrationTest {
         partnerRegisters(deal, partner, "Lease deal", "deal-lease");
         SharedDealAssigned assigned = crm.assigns(deal, partner.id, RITA);
         // a first delivery claims the event with its e-mail already leased to it; this one died before sending
-        String id = NotificationStore.idFor(assigned.header().eventId());
         java.time.Instant leaseEnds = NotificationStore.now().plusSeconds(2);
         NotificationDocument.Mail pending = NotificationDocument.Mail.pending(partner.recipientEmail,
                 "Leased before the crash", "body");
-        mongo.insert(new NotificationDocument(id, assigned.header().eventId(), assigned.type(),
-                NotificationKind.REP_ASSIGNED.name(), partner.id, partner.recipientId, deal, "deal-lease",
-                "Leased before the crash", "text", PORTAL + "/deals/deal-lease", "Automatic assignment",
-                assigned.header().occurredAt(), NotificationStore.now(), false, null,
-                new NotificationDocument.Mail(pending.state(), pending.to(), pending.subject(), pending.body(), 1,
-                        "token-of-the-dead-process", leaseEnds, null, null)));
+        String id = claimLeftBehind(assigned, partner, "deal-lease", new NotificationDocument.Mail(pending.state(),
+                pending.to(), pending.subject(), pending.body(), 1, "token-of-the-dead-process", leaseEnds, null,
+                null));
 
         crm.send(assigned);
 
@@ -421,6 +413,18 @@ class NotificationIntegrationTest {
         return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("recipientUserId").is(userId)),
                 NotificationDocument.class);
+    }
+
+    /** What a process that claimed the assignment and died before marking its e-mail sent leaves behind. */
+    private String claimLeftBehind(SharedDealAssigned assigned, TestPartner partner, String localDealId,
+                                   NotificationDocument.Mail mail) {
+        String id = NotificationStore.idFor(assigned.header().eventId());
+        mongo.insert(new NotificationDocument(id, assigned.header().eventId(), assigned.type(),
+                NotificationKind.REP_ASSIGNED.name(), partner.id, partner.recipientId,
+                assigned.header().sharedDealId(), localDealId, mail.subject(), "text",
+                PORTAL + "/deals/" + localDealId, "Automatic assignment", assigned.header().occurredAt(),
+                NotificationStore.now(), false, null, mail));
+        return id;
     }
 
     private void partnerRegisters(String sharedDealId, TestPartner partner, String dealName, String localDealId) {
