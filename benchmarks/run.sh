@@ -5,7 +5,9 @@
 #   ./benchmarks/run.sh --quick         shorter phases, smaller deals (about 5 minutes): a smoke test
 #   ./benchmarks/run.sh --help          the options
 #   ./benchmarks/run.sh --only=one-side,catch-up   some scenarios only (low-rate one-side both-ways same-deal
-#                                       deal-size big-deal catch-up); --seconds=N --writers=N ... change sizes
+#                                       deal-size big-deal catch-up); --seconds=N --writers=N ... change sizes;
+#                                       --warm-up=N seconds of unmeasured load before one side (a third of it
+#                                       before both ways; 30 by default, 10 with --quick, 0 for none)
 # BENCH_JVM_OPTS and BENCH_SERVICE_JVM_OPTS add JVM options to the benchmark JVM and to each service ({service} is its name).
 # Figures go to the console and, as JSON, to benchmarks/target/benchmark-<time>.json; the services' logs and their
 # Prometheus metrics after each scenario to benchmarks/target/bench-logs/.
@@ -13,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 for arg in "$@"; do
   if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
-    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0
   fi
 done
