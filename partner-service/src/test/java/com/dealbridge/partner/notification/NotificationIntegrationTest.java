@@ -219,9 +219,7 @@ class NotificationIntegrationTest {
     @Test
     void twoInstancesHandlingTheSameEventAtOnceSendOneMail() {
         TestPartner partner = partner("Racing Partners");
-        String deal = UUID.randomUUID().toString();
-        partnerRegisters(deal, partner, "Race deal", "deal-race");
-        SharedDealAssigned assigned = crm.assigns(deal, partner.id, RITA);
+        SharedDealAssigned assigned = registeredThenAssigned(partner, "Race deal", "deal-race");
         Trigger trigger = Trigger.of(NotificationKind.REP_ASSIGNED, "Rita Rep");
 
         List<CompletableFuture<Void>> instances = new ArrayList<>();
@@ -245,9 +243,7 @@ class NotificationIntegrationTest {
     @Test
     void aClaimLeftPendingByACrashIsSentWhenTheEventComesAgain() {
         TestPartner partner = partner("Crashy Partners");
-        String deal = UUID.randomUUID().toString();
-        partnerRegisters(deal, partner, "Crash deal", "deal-crash");
-        SharedDealAssigned assigned = crm.assigns(deal, partner.id, RITA);
+        SharedDealAssigned assigned = registeredThenAssigned(partner, "Crash deal", "deal-crash");
         // what a process that died between claiming the event and sending leaves behind
         String id = claimLeftBehind(assigned, partner, "deal-crash",
                 NotificationDocument.Mail.pending(partner.recipientEmail, "Claimed before the crash", "body"));
@@ -263,9 +259,7 @@ class NotificationIntegrationTest {
     @Test
     void aClaimLeasedByAProcessThatDiedBeforeSendingIsSentOnceItsLeaseRunsOut() {
         TestPartner partner = partner("Leasing Partners");
-        String deal = UUID.randomUUID().toString();
-        partnerRegisters(deal, partner, "Lease deal", "deal-lease");
-        SharedDealAssigned assigned = crm.assigns(deal, partner.id, RITA);
+        SharedDealAssigned assigned = registeredThenAssigned(partner, "Lease deal", "deal-lease");
         // a first delivery claims the event with its e-mail already leased to it; this one died before sending
         java.time.Instant leaseEnds = NotificationStore.now().plusSeconds(2);
         NotificationDocument.Mail pending = NotificationDocument.Mail.pending(partner.recipientEmail,
@@ -289,10 +283,9 @@ class NotificationIntegrationTest {
     @Test
     void aFirstDeliveryLeavesTheMailSentAfterOneAttemptWithNoLeaseHeld() {
         TestPartner partner = partner("Prompt Partners");
-        String deal = UUID.randomUUID().toString();
-        partnerRegisters(deal, partner, "Prompt deal", "deal-prompt");
+        SharedDealAssigned assigned = registeredThenAssigned(partner, "Prompt deal", "deal-prompt");
 
-        crm.send(crm.assigns(deal, partner.id, RITA));
+        crm.send(assigned);
 
         assertThat(awaitMail(partner.recipientEmail, 1)).hasSize(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(notificationsOf(partner.recipientId)).singleElement()
@@ -425,6 +418,13 @@ class NotificationIntegrationTest {
                 PORTAL + "/deals/" + localDealId, "Automatic assignment", assigned.header().occurredAt(),
                 NotificationStore.now(), false, null, mail));
         return id;
+    }
+
+    /** A deal the partner registered, and its assignment to Rita by the CRM (not sent yet). */
+    private SharedDealAssigned registeredThenAssigned(TestPartner partner, String dealName, String localDealId) {
+        String deal = UUID.randomUUID().toString();
+        partnerRegisters(deal, partner, dealName, localDealId);
+        return crm.assigns(deal, partner.id, RITA);
     }
 
     private void partnerRegisters(String sharedDealId, TestPartner partner, String dealName, String localDealId) {

@@ -57,11 +57,11 @@ public class NotificationStore {
      * the stored one either way — the first delivery's decisions (recipient, words, whether to mail) win.
      */
     public NotificationDocument claim(NotificationDocument fresh) {
-        try {
-            return mongo.insert(fresh);
-        } catch (DuplicateKeyException alreadyClaimed) {
-            return find(fresh.id()).orElseThrow(() -> alreadyClaimed);
+        if (claimNew(fresh)) {
+            return fresh;
         }
+        return find(fresh.id()).orElseThrow(() -> new IllegalStateException("notification " + fresh.id()
+                + " was claimed and is gone"));
     }
 
     /** Inserts the notification unless one with its id exists: true when this call inserted it. */
